@@ -1,0 +1,1 @@
+"""Pure-Python domain: no Qt, no SQL. Everything here can be lifted into a web service unchanged."""

@@ -1,0 +1,82 @@
+"""The active-disclosure catalogue (主动公开基本目录): its items and fixed vocabularies."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+# The 13 channels (公开渠道和载体) of the provincial template, in catalogue order.
+CHANNELS: tuple[str, ...] = (
+    "政府网站",
+    "政府公报",
+    "两微一端",
+    "发布会",
+    "广播电视",
+    "纸质媒体",
+    "公开查阅点",
+    "政务服务中心",
+    "便民服务站",
+    "入户/现场",
+    "社区/企事业单位/村公示栏（电子屏）",
+    "精准推送",
+    "其他",
+)
+
+AUDIENCE_PUBLIC = "全社会"
+AUDIENCE_SPECIFIC = "特定群众"
+AUDIENCES: tuple[str, ...] = (AUDIENCE_PUBLIC, AUDIENCE_SPECIFIC)
+
+MODE_PROACTIVE = "主动"
+MODE_ON_REQUEST = "依申请公开"
+MODES: tuple[str, ...] = (MODE_PROACTIVE, MODE_ON_REQUEST)
+
+
+@dataclass(frozen=True)
+class CatalogueItem:
+    """One row of the catalogue (公开事项).
+
+    `id` is the store's key and is None for an item that has only been imported, not saved.
+    `extra` keeps columns the importer did not recognise (header text → cell text), never dropped.
+    """
+
+    number: int
+    process: str
+    category: str
+    subcategory: str
+    content: str
+    basis: str
+    time_limit: str
+    publisher: str
+    channels: tuple[str, ...] = ()
+    audience: tuple[str, ...] = ()
+    mode: tuple[str, ...] = ()
+    extra: Mapping[str, str] = field(default_factory=dict)
+    id: int | None = None
+    # A rule set by hand by the officer (serialised DeadlineRule), overriding the parsed time_limit.
+    rule_override: str | None = None
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """过程 → 一级目录 → 二级目录, leaving out empty levels."""
+        return tuple(p for p in (self.process, self.category, self.subcategory) if p)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """A whole catalogue as imported, or one stored version of it."""
+
+    title: str
+    items: tuple[CatalogueItem, ...]
+    warnings: tuple[str, ...] = ()
+    version: str = ""
+    effective_on: date | None = None
+    id: int | None = None
+
+    @property
+    def processes(self) -> tuple[str, ...]:
+        """Distinct processes (过程) in catalogue order."""
+        return tuple(dict.fromkeys(i.process for i in self.items if i.process))
+
+    def item_by_number(self, number: int) -> CatalogueItem | None:
+        return next((i for i in self.items if i.number == number), None)
