@@ -1,0 +1,105 @@
+"""Command line: the same jobs as the window, without a screen.
+
+Each command group lives in its own module exposing `register(subparsers)`; the handler it sets
+(`func`) takes (args, context) and returns an exit code. Messages are Chinese; bad input gives a
+message and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+
+from disclosure_desk import __version__
+from disclosure_desk.cli.context import CliContext, parse_date_arg
+from disclosure_desk.domain.errors import DisclosureDeskError
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """argparse with Chinese framing for its errors (exit 2, no traceback)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"参数错误：{_translate_argparse(message)}\n")
+
+
+_ARGPARSE_PHRASES = (
+    ("the following arguments are required:", "缺少必需的参数："),
+    ("unrecognized arguments:", "无法识别的参数："),
+    ("invalid choice:", "无效的选项："),
+    ("expected one argument", "需要一个值"),
+    ("argument ", "参数 "),
+    ("choose from", "可选值"),
+    ("invalid", "无效的"),
+)
+
+
+def _translate_argparse(message: str) -> str:
+    for english, chinese in _ARGPARSE_PHRASES:
+        message = message.replace(english, chinese)
+    return message
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from disclosure_desk.cli import commands
+
+    parser = ChineseArgumentParser(
+        prog="disclosure-desk",
+        description="政务公开台账：主动公开基本目录、公开信息登记与时限提醒。不带子命令时打开主窗口。",
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help="显示版本号")
+    parser.add_argument(
+        "--db",
+        metavar="路径或URL",
+        help="数据库文件路径或 SQLAlchemy URL（也可用环境变量 DISCLOSURE_DESK_DB；默认在用户数据文件夹）",
+    )
+    parser.add_argument(
+        "--today",
+        metavar="日期",
+        type=parse_date_arg,
+        help="判断“逾期/即将到期”所依据的日期，格式 YYYY-MM-DD（默认：今天）",
+    )
+    parser.add_argument("--selftest", action="store_true", help="在临时文件夹中自检各项功能后退出")
+    sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=ChineseArgumentParser)
+    for module in commands.MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    today: date = args.today or date.today()
+    context = CliContext(db=args.db, today=today)
+    try:
+        if args.selftest:
+            from disclosure_desk.selftest import run_selftest
+
+            return run_selftest(out=sys.stdout)
+        if args.command is None:
+            from disclosure_desk.app import run_gui
+
+            return run_gui(context)
+        if not hasattr(args, "func"):
+            parser.parse_args([*(argv or sys.argv[1:]), "--help"])
+            return EXIT_USAGE
+        result: int = args.func(args, context)
+        return result
+    except DisclosureDeskError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    finally:
+        context.close()

@@ -1,0 +1,9 @@
+"""The list of command-group modules, in the order `--help` shows them."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from disclosure_desk.cli import catalogue_cmd, publication_cmd
+
+MODULES: tuple[ModuleType, ...] = (catalogue_cmd, publication_cmd)
