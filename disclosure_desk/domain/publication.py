@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from disclosure_desk.domain.catalogue import CatalogueItem
+from disclosure_desk.domain.deadlines import DueDate
+
 
 @dataclass(frozen=True)
 class Publication:
@@ -36,3 +39,16 @@ class Publication:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     deleted_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class PublicationRecord:
+    """A publication with its catalogue item and computed due date: what views and reports show.
+
+    Status is not stored here because it depends on the day it is evaluated on (today, or a month end
+    for a report); compute it with `domain.status.publication_status`.
+    """
+
+    publication: Publication
+    item: CatalogueItem
+    due: DueDate
