@@ -30,10 +30,13 @@ class CliContext:
     def store(self) -> Store:
         """Open (creating, seeding and migrating as needed) the store on first use."""
         if self._store is None:
-            from disclosure_desk.store.db import open_store
+            from disclosure_desk.bootstrap import open_seeded_store
 
-            self._store = open_store(self.db)
+            self._store = open_seeded_store(self.db)
         return self._store
+
+    def timely_days(self) -> int:
+        return self.store().settings().timely_days
 
     def close(self) -> None:
         if self._store is not None:

@@ -1,0 +1,90 @@
+"""`catalogue import FILE` and `catalogue export [--format json|xlsx] [-o FILE]`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from disclosure_desk.cli.context import CliContext, parse_date_arg
+from disclosure_desk.cli.output import print_json
+from disclosure_desk.domain.catalogue import Catalogue
+from disclosure_desk.domain.errors import DisclosureDeskError
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("catalogue", help="导入或导出主动公开基本目录", add_help=False)
+    parser.add_argument("-h", "--help", action="help", help="显示帮助")
+    actions = parser.add_subparsers(dest="action", metavar="操作", required=True)
+
+    imp = actions.add_parser("import", help="从 .docx / .xlsx / .txt / .json 文件导入目录", add_help=False)
+    imp.add_argument("-h", "--help", action="help", help="显示帮助")
+    imp.add_argument("file", metavar="文件", type=Path)
+    imp.add_argument("--check", action="store_true", help="只检查并显示结果，不写入数据库")
+    imp.add_argument("--catalogue-version", metavar="版本", default="", help="目录版本说明，例如 2026版")
+    imp.add_argument("--effective", metavar="日期", type=parse_date_arg, help="目录生效日期 YYYY-MM-DD")
+    imp.set_defaults(func=run_import)
+
+    exp = actions.add_parser("export", help="导出当前目录（默认以 JSON 输出到标准输出）", add_help=False)
+    exp.add_argument("-h", "--help", action="help", help="显示帮助")
+    exp.add_argument("--format", choices=("json", "xlsx"), default="json", help="导出格式")
+    exp.add_argument("-o", "--output", metavar="文件", type=Path, help="输出文件（xlsx 格式必填）")
+    exp.set_defaults(func=run_export)
+
+
+def describe_import(catalogue: Catalogue) -> list[str]:
+    lines = [f"目录：{catalogue.title or '（无标题）'}", f"事项：{len(catalogue.items)} 项"]
+    processes = catalogue.processes
+    lines.append(f"过程：{len(processes)} 个（{'、'.join(processes)}）" if processes else "过程：无")
+    if catalogue.warnings:
+        lines.append(f"警告：{len(catalogue.warnings)} 条")
+        lines += [f"  - {w}" for w in catalogue.warnings]
+    else:
+        lines.append("警告：无")
+    return lines
+
+
+def run_import(args: argparse.Namespace, context: CliContext) -> int:
+    from dataclasses import replace
+
+    from disclosure_desk.io.catalogue_import import import_catalogue
+
+    catalogue = import_catalogue(args.file)
+    if args.catalogue_version or args.effective:
+        catalogue = replace(catalogue, version=args.catalogue_version, effective_on=args.effective)
+    for line in describe_import(catalogue):
+        print(line)
+    if args.check:
+        print("（仅检查，未写入数据库）")
+        return 0
+    store = context.store()
+    from disclosure_desk.store.backup import backup_now
+
+    backup_now(store, reason="before-import")
+    result = store.import_catalogue(catalogue, source=str(args.file))
+    print(f"已导入为当前目录（共 {len(result.items)} 项）。")
+    return 0
+
+
+def run_export(args: argparse.Namespace, context: CliContext) -> int:
+    from disclosure_desk.io.catalogue_json import catalogue_to_records, export_catalogue_xlsx
+
+    catalogue = context.store().active_catalogue()
+    if args.format == "xlsx":
+        if args.output is None:
+            raise DisclosureDeskError("导出 xlsx 格式时必须用 -o 指定输出文件。")
+        export_catalogue_xlsx(catalogue, args.output)
+        print(f"已导出 {len(catalogue.items)} 项到 {args.output}")
+        return 0
+    records = catalogue_to_records(catalogue)
+    if args.output is None:
+        print_json(records)
+    else:
+        import json
+
+        try:
+            args.output.write_text(json.dumps(records, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        except OSError as error:
+            raise DisclosureDeskError(f"无法写入“{args.output}”：{error.strerror or error}。") from error
+        print(f"已导出 {len(records)} 项到 {args.output}")
+    return 0

@@ -1,0 +1,71 @@
+"""Every folder the program uses, from one place.
+
+Bundled, read-only files (data/, resources/) are found in a PyInstaller bundle (sys._MEIPASS), in an
+installed package (disclosure_desk/_data, _resources, see pyproject.toml) or in a checkout. Live data sits in
+the platform's user data folder (platformdirs), or in DISCLOSURE_DESK_HOME when set — never in the repo.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from disclosure_desk import APP_NAME
+
+HOME_ENV = "DISCLOSURE_DESK_HOME"
+DB_ENV = "DISCLOSURE_DESK_DB"
+DB_FILE_NAME = "disclosure_desk.sqlite3"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _bundled(folder: str, installed_name: str) -> Path:
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    candidates = []
+    if frozen_root:
+        candidates.append(Path(frozen_root) / folder)
+    candidates += [_PACKAGE_DIR / installed_name, _PACKAGE_DIR.parent / folder]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    return candidates[-1]
+
+
+def data_dir() -> Path:
+    """The bundled data/ folder: seed catalogue and holiday schedules."""
+    return _bundled("data", "_data")
+
+
+def resources_dir() -> Path:
+    """The bundled resources/ folder: icons, translations, styles."""
+    return _bundled("resources", "_resources")
+
+
+def user_dir() -> Path:
+    """The officer's data folder (database, backups, logs). Not created here."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        return Path(override).expanduser()
+    return Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def default_db_path() -> Path:
+    return user_dir() / DB_FILE_NAME
+
+
+def backups_dir() -> Path:
+    return user_dir() / "backups"
+
+
+def logs_dir() -> Path:
+    return user_dir() / "logs"
+
+
+def backups_dir_for(db_file: Path) -> Path:
+    """Backups of the default database go to the data folder's backups/; others beside their file."""
+    if db_file.resolve().parent == user_dir().resolve():
+        return backups_dir()
+    return db_file.resolve().parent / "backups"

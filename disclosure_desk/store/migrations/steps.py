@@ -1,0 +1,30 @@
+"""Frozen migration steps. Never import the models here: a step must do today what it did when written."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic.operations import Operations
+
+
+def v2_holidays_and_rule_override(op: Operations) -> None:
+    """Schema 2: holiday schedules in the database, and a per-item deadline rule override."""
+    op.add_column("catalogue_items", sa.Column("rule_override", sa.Text(), nullable=True))
+    op.create_table(
+        "holiday_years",
+        sa.Column("year", sa.Integer(), primary_key=True, autoincrement=False),
+        sa.Column("official", sa.Boolean(), nullable=False),
+        sa.Column("notice", sa.String(200), nullable=False),
+        sa.Column("source", sa.String(400), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+    )
+    op.create_table(
+        "holiday_days",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column(
+            "year", sa.Integer(), sa.ForeignKey("holiday_years.year", ondelete="CASCADE"), nullable=False
+        ),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("kind", sa.String(10), nullable=False),
+        sa.Column("name", sa.String(50), nullable=False),
+        sa.UniqueConstraint("year", "day"),
+    )

@@ -1,0 +1,137 @@
+"""SQLAlchemy 2 typed mappings: the latest schema.
+
+Only portable types and constraints, so the same store runs on PostgreSQL. Lists (channels, audience,
+mode) and the unknown catalogue columns are JSON. The ORM rows never leave the store: the repository
+converts them to the domain's frozen dataclasses.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+SCHEMA_VERSION = 2
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: dict[Any, Any] = {list[str]: JSON, dict[str, str]: JSON}
+
+
+class SchemaInfo(Base):
+    """One row: the schema version. A table rather than PRAGMA user_version, which PostgreSQL lacks."""
+
+    __tablename__ = "schema_info"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class CatalogueRow(Base):
+    __tablename__ = "catalogues"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(400), nullable=False, default="")
+    version: Mapped[str] = mapped_column(String(100), nullable=False, default="")
+    effective_on: Mapped[date | None] = mapped_column(Date)
+    imported_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    source: Mapped[str] = mapped_column(String(400), nullable=False, default="")
+    active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    items: Mapped[list[CatalogueItemRow]] = relationship(
+        back_populates="catalogue", order_by="CatalogueItemRow.position"
+    )
+
+
+class CatalogueItemRow(Base):
+    __tablename__ = "catalogue_items"
+    __table_args__ = (UniqueConstraint("catalogue_id", "position"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    catalogue_id: Mapped[int] = mapped_column(ForeignKey("catalogues.id", ondelete="RESTRICT"), nullable=False)
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    number: Mapped[int] = mapped_column(Integer, nullable=False)
+    process: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    category: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    subcategory: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    content: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    basis: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    time_limit: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    publisher: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    channels: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    audience: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    mode: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    extra: Mapped[dict[str, str]] = mapped_column(JSON, nullable=False, default=dict)
+    # Added in schema 2: the officer's own rule (DeadlineRule JSON) overriding the parsed time limit.
+    rule_override: Mapped[str | None] = mapped_column(Text)
+    catalogue: Mapped[CatalogueRow] = relationship(back_populates="items")
+
+
+class PublicationRow(Base):
+    __tablename__ = "publications"
+    __table_args__ = (Index("ix_publications_item", "item_id"), Index("ix_publications_due", "due_on"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("catalogue_items.id", ondelete="RESTRICT"), nullable=False)
+    title: Mapped[str] = mapped_column(Text, nullable=False)
+    formed_on: Mapped[date | None] = mapped_column(Date)
+    changed_on: Mapped[date | None] = mapped_column(Date)
+    approved_on: Mapped[date | None] = mapped_column(Date)
+    published_on: Mapped[date | None] = mapped_column(Date)
+    # Computed from the item's rule and the calendar; recomputed whenever either changes.
+    due_on: Mapped[date | None] = mapped_column(Date)
+    due_on_manual: Mapped[date | None] = mapped_column(Date)
+    document_number: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    index_number: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    channels: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    url: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    department: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    responsible: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    review_done: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    reviewer: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    reviewed_on: Mapped[date | None] = mapped_column(Date)
+    missing_channel_reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SettingRow(Base):
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+class HolidayYearRow(Base):
+    """Added in schema 2: one official (or officer-entered) holiday schedule per notice year."""
+
+    __tablename__ = "holiday_years"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    official: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    notice: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    source: Mapped[str] = mapped_column(String(400), nullable=False, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    days: Mapped[list[HolidayDayRow]] = relationship(
+        back_populates="schedule", cascade="all, delete-orphan", order_by="HolidayDayRow.day"
+    )
+
+
+class HolidayDayRow(Base):
+    __tablename__ = "holiday_days"
+    __table_args__ = (UniqueConstraint("year", "day"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(ForeignKey("holiday_years.year", ondelete="CASCADE"), nullable=False)
+    day: Mapped[date] = mapped_column(Date, nullable=False)
+    # "holiday" (法定节假日, a rest day) or "workday" (调休上班日)
+    kind: Mapped[str] = mapped_column(String(10), nullable=False)
+    name: Mapped[str] = mapped_column(String(50), nullable=False, default="")
+    schedule: Mapped[HolidayYearRow] = relationship(back_populates="days")

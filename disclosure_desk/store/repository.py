@@ -1,0 +1,443 @@
+"""The store's API: plain domain values in, plain domain values out; one transaction per action.
+
+Widgets and commands never see a Session. Computed due dates are cached in `publications.due_on` (for
+sorting and filtering in SQL) and recomputed at once whenever what they depend on changes: a
+publication's dates, an item's rule, the holiday schedules or the timely default.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine, delete, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from disclosure_desk.domain.catalogue import Catalogue, CatalogueItem
+from disclosure_desk.domain.deadlines import (
+    AnchorDates,
+    DeadlineRule,
+    DueDate,
+    compute_due,
+    parse_time_limit,
+)
+from disclosure_desk.domain.errors import StoreError
+from disclosure_desk.domain.publication import Publication, PublicationRecord
+from disclosure_desk.domain.settings import Settings
+from disclosure_desk.domain.status import Status, publication_status
+from disclosure_desk.domain.workdays import WorkdayCalendar, YearSchedule
+from disclosure_desk.store.models import (
+    CatalogueItemRow,
+    CatalogueRow,
+    HolidayDayRow,
+    HolidayYearRow,
+    PublicationRow,
+    SettingRow,
+)
+
+if TYPE_CHECKING:
+    from disclosure_desk.store.migrations import MigrationResult
+
+_SETTING_FIELDS = {"bureau_name": str, "bureau_code": str, "timely_days": int, "due_soon_days": int}
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def item_from_row(row: CatalogueItemRow) -> CatalogueItem:
+    return CatalogueItem(
+        number=row.number,
+        process=row.process,
+        category=row.category,
+        subcategory=row.subcategory,
+        content=row.content,
+        basis=row.basis,
+        time_limit=row.time_limit,
+        publisher=row.publisher,
+        channels=tuple(row.channels),
+        audience=tuple(row.audience),
+        mode=tuple(row.mode),
+        extra=dict(row.extra),
+        id=row.id,
+        rule_override=row.rule_override,
+    )
+
+
+def publication_from_row(row: PublicationRow) -> Publication:
+    return Publication(
+        id=row.id,
+        item_id=row.item_id,
+        title=row.title,
+        formed_on=row.formed_on,
+        changed_on=row.changed_on,
+        approved_on=row.approved_on,
+        published_on=row.published_on,
+        due_on_manual=row.due_on_manual,
+        document_number=row.document_number,
+        index_number=row.index_number,
+        channels=tuple(row.channels),
+        url=row.url,
+        department=row.department,
+        responsible=row.responsible,
+        review_done=row.review_done,
+        reviewer=row.reviewer,
+        reviewed_on=row.reviewed_on,
+        missing_channel_reason=row.missing_channel_reason,
+        notes=row.notes,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        deleted_at=row.deleted_at,
+    )
+
+
+_EDITABLE_PUBLICATION_FIELDS = (
+    "item_id",
+    "title",
+    "formed_on",
+    "changed_on",
+    "approved_on",
+    "published_on",
+    "due_on_manual",
+    "document_number",
+    "index_number",
+    "url",
+    "department",
+    "responsible",
+    "review_done",
+    "reviewer",
+    "reviewed_on",
+    "missing_channel_reason",
+    "notes",
+)
+
+
+def anchor_dates(publication: Publication) -> AnchorDates:
+    """A publication's dates as deadline anchors.
+
+    The register has one "formed" date; for items whose clock starts at a related publication or a
+    received request, the officer enters that date as the formed date (the editor labels it so).
+    """
+    return AnchorDates(
+        formed_on=publication.formed_on,
+        changed_on=publication.changed_on,
+        approved_on=publication.approved_on,
+        related_on=publication.formed_on,
+        received_on=publication.formed_on,
+    )
+
+
+class Store:
+    def __init__(self, engine: Engine, *, url: str, migration: MigrationResult) -> None:
+        self.engine = engine
+        self.url = url
+        self.migration = migration
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._calendar: WorkdayCalendar | None = None
+        self._settings: Settings | None = None
+        self._items: dict[int, CatalogueItem] | None = None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back on any error."""
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except BaseException:
+            # cached values may have been computed from what was just rolled back
+            self._calendar = self._settings = self._items = None
+            raise
+
+    # --- catalogue -------------------------------------------------------------------------------
+
+    def has_catalogue(self) -> bool:
+        with self.transaction() as session:
+            return session.scalar(select(CatalogueRow.id).where(CatalogueRow.active).limit(1)) is not None
+
+    def active_catalogue(self) -> Catalogue:
+        with self.transaction() as session:
+            row = session.scalars(select(CatalogueRow).where(CatalogueRow.active)).first()
+            if row is None:
+                return Catalogue(title="", items=())
+            items = tuple(item_from_row(i) for i in row.items)
+            return Catalogue(
+                title=row.title,
+                items=items,
+                version=row.version,
+                effective_on=row.effective_on,
+                id=row.id,
+            )
+
+    def import_catalogue(self, catalogue: Catalogue, *, source: str = "") -> Catalogue:
+        """Store a catalogue as the new active version; earlier versions are kept, not deleted."""
+        with self.transaction() as session:
+            session.execute(update(CatalogueRow).values(active=False))
+            row = CatalogueRow(
+                title=catalogue.title,
+                version=catalogue.version,
+                effective_on=catalogue.effective_on,
+                imported_at=_now(),
+                source=source,
+                active=True,
+            )
+            session.add(row)
+            for position, item in enumerate(catalogue.items, start=1):
+                row.items.append(
+                    CatalogueItemRow(
+                        position=position,
+                        number=item.number,
+                        process=item.process,
+                        category=item.category,
+                        subcategory=item.subcategory,
+                        content=item.content,
+                        basis=item.basis,
+                        time_limit=item.time_limit,
+                        publisher=item.publisher,
+                        channels=list(item.channels),
+                        audience=list(item.audience),
+                        mode=list(item.mode),
+                        extra=dict(item.extra),
+                        rule_override=item.rule_override,
+                    )
+                )
+        self._items = None
+        return self.active_catalogue()
+
+    def items_by_id(self) -> dict[int, CatalogueItem]:
+        """Every item of every catalogue version (old publications keep pointing at old items)."""
+        if self._items is None:
+            with self.transaction() as session:
+                self._items = {r.id: item_from_row(r) for r in session.scalars(select(CatalogueItemRow))}
+        return self._items
+
+    def item(self, item_id: int) -> CatalogueItem:
+        try:
+            return self.items_by_id()[item_id]
+        except KeyError:
+            raise StoreError(f"目录事项（编号 {item_id}）不存在。") from None
+
+    def rule_for(self, item: CatalogueItem) -> DeadlineRule:
+        if item.rule_override:
+            return DeadlineRule.from_json(item.rule_override)
+        return parse_time_limit(item.time_limit)
+
+    def set_item_rule(self, item_id: int, rule: DeadlineRule | None) -> None:
+        """Set (or clear, with None) the officer's own rule for an item; its due dates follow at once."""
+        with self.transaction() as session:
+            row = session.get(CatalogueItemRow, item_id)
+            if row is None:
+                raise StoreError(f"目录事项（编号 {item_id}）不存在。")
+            row.rule_override = rule.to_json() if rule is not None else None
+            self._items = None
+            self._recompute(session, item_ids=[item_id])
+
+    # --- settings --------------------------------------------------------------------------------
+
+    def settings(self) -> Settings:
+        if self._settings is None:
+            with self.transaction() as session:
+                stored = {r.key: r.value for r in session.scalars(select(SettingRow))}
+            values: dict[str, object] = {}
+            for key, kind in _SETTING_FIELDS.items():
+                if key in stored:
+                    try:
+                        values[key] = kind(stored[key])
+                    except ValueError:
+                        pass  # a hand-edited bad value falls back to the default
+            self._settings = Settings(**values)  # type: ignore[arg-type]
+        return self._settings
+
+    def save_settings(self, settings: Settings) -> None:
+        settings = settings.validated()
+        old = self.settings()
+        with self.transaction() as session:
+            for key in _SETTING_FIELDS:
+                session.merge(SettingRow(key=key, value=str(getattr(settings, key))))
+            self._settings = settings
+            if settings.timely_days != old.timely_days:
+                self._recompute(session)
+
+    def bureau_name(self) -> str:
+        return self.settings().bureau_name
+
+    # --- holiday schedules -----------------------------------------------------------------------
+
+    def holiday_schedules(self) -> list[YearSchedule]:
+        with self.transaction() as session:
+            return self._load_schedules(session)
+
+    @staticmethod
+    def _load_schedules(session: Session) -> list[YearSchedule]:
+        rows = session.scalars(select(HolidayYearRow).order_by(HolidayYearRow.year)).all()
+        return [
+            YearSchedule(
+                year=r.year,
+                holidays=frozenset(d.day for d in r.days if d.kind == "holiday"),
+                adjusted_workdays=frozenset(d.day for d in r.days if d.kind == "workday"),
+                official=r.official,
+                notice=r.notice,
+                source=r.source,
+                names=tuple((d.day, d.name) for d in r.days if d.name),
+            )
+            for r in rows
+        ]
+
+    def save_holiday_schedules(self, schedules: Iterable[YearSchedule]) -> int:
+        """Add or replace whole years; every due date is recomputed in the same transaction.
+
+        Returns the number of publications whose due date changed.
+        """
+        with self.transaction() as session:
+            for schedule in schedules:
+                existing = session.get(HolidayYearRow, schedule.year)
+                if existing is not None:
+                    session.delete(existing)
+                    session.flush()
+                names = dict(schedule.names)
+                row = HolidayYearRow(
+                    year=schedule.year,
+                    official=schedule.official,
+                    notice=schedule.notice,
+                    source=schedule.source,
+                    updated_at=_now(),
+                )
+                row.days = [
+                    HolidayDayRow(day=d, kind="holiday", name=names.get(d, ""))
+                    for d in sorted(schedule.holidays)
+                ] + [
+                    HolidayDayRow(day=d, kind="workday", name=names.get(d, ""))
+                    for d in sorted(schedule.adjusted_workdays)
+                ]
+                session.add(row)
+            session.flush()
+            # built from this transaction's view: another connection would not see the new days yet
+            self._calendar = WorkdayCalendar(self._load_schedules(session))
+            return self._recompute(session)
+
+    def calendar(self) -> WorkdayCalendar:
+        if self._calendar is None:
+            self._calendar = WorkdayCalendar(self.holiday_schedules())
+        return self._calendar
+
+    # --- publications ----------------------------------------------------------------------------
+
+    def evaluate(self, publication: Publication, item: CatalogueItem | None = None) -> DueDate:
+        item = item or self.item(publication.item_id)
+        return compute_due(
+            self.rule_for(item),
+            anchor_dates(publication),
+            self.calendar(),
+            timely_days=self.settings().timely_days,
+            manual_due=publication.due_on_manual,
+        )
+
+    def status(self, record: PublicationRecord, today: date) -> Status:
+        return publication_status(
+            record.due.due_on,
+            record.publication.published_on,
+            today,
+            self.calendar(),
+            self.settings().due_soon_days,
+        )
+
+    def add_publication(self, publication: Publication) -> Publication:
+        item = self.item(publication.item_id)
+        due = self.evaluate(publication, item)
+        now = _now()
+        with self.transaction() as session:
+            row = PublicationRow(created_at=now, updated_at=now, due_on=due.due_on)
+            self._fill(row, publication)
+            session.add(row)
+            session.flush()
+            return publication_from_row(row)
+
+    def update_publication(self, publication: Publication) -> Publication:
+        if publication.id is None:
+            raise StoreError("无法保存：该记录尚未创建。")
+        due = self.evaluate(publication)
+        with self.transaction() as session:
+            row = session.get(PublicationRow, publication.id)
+            if row is None or row.deleted_at is not None:
+                raise StoreError(f"记录 {publication.id} 不存在或已删除。")
+            self._fill(row, publication)
+            row.due_on = due.due_on
+            row.updated_at = _now()
+            session.flush()
+            return publication_from_row(row)
+
+    def delete_publication(self, publication_id: int) -> None:
+        """Move to the trash (recoverable with restore_publication)."""
+        self._set_deleted(publication_id, _now())
+
+    def restore_publication(self, publication_id: int) -> None:
+        self._set_deleted(publication_id, None)
+
+    def _set_deleted(self, publication_id: int, when: datetime | None) -> None:
+        with self.transaction() as session:
+            row = session.get(PublicationRow, publication_id)
+            if row is None:
+                raise StoreError(f"记录 {publication_id} 不存在。")
+            row.deleted_at = when
+
+    def publication(self, publication_id: int) -> Publication:
+        with self.transaction() as session:
+            row = session.get(PublicationRow, publication_id)
+            if row is None:
+                raise StoreError(f"记录 {publication_id} 不存在。")
+            return publication_from_row(row)
+
+    def publications(self, *, deleted: bool = False) -> list[Publication]:
+        """Live publications (or, with deleted=True, the trash), oldest first."""
+        condition = PublicationRow.deleted_at.is_not(None) if deleted else PublicationRow.deleted_at.is_(None)
+        with self.transaction() as session:
+            rows = session.scalars(select(PublicationRow).where(condition).order_by(PublicationRow.id))
+            return [publication_from_row(r) for r in rows]
+
+    def publication_records(self, publications: Sequence[Publication] | None = None) -> list[PublicationRecord]:
+        items = self.items_by_id()
+        result = []
+        for publication in self.publications() if publications is None else publications:
+            item = items[publication.item_id]
+            result.append(PublicationRecord(publication, item, self.evaluate(publication, item)))
+        return result
+
+    def purge_publication(self, publication_id: int) -> None:
+        """Delete for good — only from the trash."""
+        with self.transaction() as session:
+            session.execute(
+                delete(PublicationRow).where(
+                    PublicationRow.id == publication_id, PublicationRow.deleted_at.is_not(None)
+                )
+            )
+
+    def recompute_due_dates(self) -> int:
+        with self.transaction() as session:
+            return self._recompute(session)
+
+    # --- internals -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _fill(row: PublicationRow, publication: Publication) -> None:
+        for name in _EDITABLE_PUBLICATION_FIELDS:
+            setattr(row, name, getattr(publication, name))
+        row.channels = list(publication.channels)
+
+    def _recompute(self, session: Session, item_ids: Sequence[int] | None = None) -> int:
+        """Recompute cached due dates inside the caller's transaction; returns how many changed."""
+        items = {r.id: item_from_row(r) for r in session.scalars(select(CatalogueItemRow))}
+        self._items = items
+        query = select(PublicationRow)
+        if item_ids is not None:
+            query = query.where(PublicationRow.item_id.in_(item_ids))
+        changed = 0
+        for row in session.scalars(query):
+            due = self.evaluate(publication_from_row(row), items[row.item_id]).due_on
+            if due != row.due_on:
+                row.due_on = due
+                changed += 1
+        return changed
