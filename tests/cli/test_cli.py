@@ -1,0 +1,156 @@
+"""The command line as scripts use it: exact forms, JSON keys, exit codes, Chinese messages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from disclosure_desk import __version__
+from disclosure_desk.cli import main
+
+CATALOGUE_KEYS = {
+    "number", "process", "category", "subcategory", "content", "basis", "time_limit", "publisher",
+    "channels", "audience", "mode", "extra",
+}
+PUBLICATION_KEYS = {
+    "id", "item", "title", "formed_on", "changed_on", "approved_on", "published_on", "due_on", "status",
+    "channels",
+}
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert __version__ in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    assert "子命令" in capsys.readouterr().out
+
+
+def test_catalogue_export_json_contract(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    code, out, _ = run(capsys, "--db", str(db_path), "catalogue", "export")
+    assert code == 0
+    records = json.loads(out)
+    assert len(records) == 33
+    assert all(set(r) == CATALOGUE_KEYS for r in records)
+    assert [r["number"] for r in records] == list(range(1, 34))
+    assert records[1]["category"] == "政策法规"
+    assert records[4]["subcategory"] == ""
+    assert records[13]["subcategory"] == "年度部门预决算及“三公”经费情况"
+    assert records[21]["channels"] == ["政府网站", "公开查阅点", "政务服务中心"]
+    assert records[0]["audience"] == ["全社会"] and records[0]["mode"] == ["主动"]
+    assert records[0]["extra"] == {}
+
+
+def test_catalogue_export_xlsx_round_trips(capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path) -> None:
+    target = tmp_path / "目录.xlsx"
+    code, _, _ = run(capsys, "--db", str(db_path), "catalogue", "export", "--format", "xlsx", "-o", str(target))
+    assert code == 0
+    code, out, _ = run(capsys, "--db", str(db_path), "catalogue", "import", str(target), "--check")
+    assert code == 0
+    assert "33 项" in out and "7 个" in out
+
+
+def test_catalogue_import_prints_items_processes_warnings(
+    capsys: pytest.CaptureFixture[str], db_path: Path, seed_text_path: Path
+) -> None:
+    code, out, _ = run(capsys, "--db", str(db_path), "catalogue", "import", str(seed_text_path))
+    assert code == 0
+    assert "33 项" in out
+    assert "决策、执行和结果、管理和服务、新闻发布、政策解读、回应关切、监督保障" in out
+    assert "492" in out  # rows 5 and 23 cite the replaced 2007 regulation
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\x01garbage" * 50, "不是目录，只是一段文字。".encode()])
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx", ".txt"])
+def test_bad_catalogue_file_is_refused_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path, content: bytes, suffix: str
+) -> None:
+    run(capsys, "--db", str(db_path), "catalogue", "export")  # creates and seeds
+    before = run(capsys, "--db", str(db_path), "catalogue", "export")[1]
+    bad = tmp_path / f"bad{suffix}"
+    bad.write_bytes(content)
+    code, out, err = run(capsys, "--db", str(db_path), "catalogue", "import", str(bad))
+    assert code != 0
+    assert "错误" in err and "Traceback" not in err
+    assert run(capsys, "--db", str(db_path), "catalogue", "export")[1] == before
+
+
+def test_publication_add_and_list_json(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    code, out, _ = run(
+        capsys, "--db", str(db_path), "--today", "2026-11-25", "publication", "add", "--item", "1",
+        "--title", "关于印发某办法的通知", "--formed", "2026-10-08", "--channel", "政府网站",
+        "--doc-number", "周科发〔2026〕5号", "--url", "https://www.zhoucun.gov.cn/kjj/1.html",
+    )
+    assert code == 0
+    new_id = int(out.strip())
+    code, out, _ = run(capsys, "--db", str(db_path), "--today", "2026-11-25", "publication", "list", "--format", "json")
+    assert code == 0
+    (row,) = json.loads(out)
+    assert PUBLICATION_KEYS <= set(row)
+    assert row["id"] == new_id and row["item"] == 1
+    assert row["formed_on"] == "2026-10-08" and row["changed_on"] is None and row["published_on"] is None
+    assert row["due_on"] == "2026-11-04"
+    assert row["status"] == "overdue"
+    assert row["channels"] == ["政府网站"]
+
+
+def test_today_option_decides_status(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    code, _, _ = run(capsys, "--db", str(db_path), "--today", "2026-11-03", "publication", "add", "--item", "1",
+                     "--title", "t", "--formed", "2026-11-02")
+    assert code == 0
+    for today, status in (("2026-11-03", "pending"), ("2026-11-24", "due_soon"), ("2026-12-01", "overdue")):
+        out = run(capsys, "--db", str(db_path), "--today", today, "publication", "list", "--format", "json")[1]
+        assert json.loads(out)[0]["status"] == status, today
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["publication", "add", "--item", "1", "--title", "t", "--formed", "2026-02-30"], "不存在"),
+        (["publication", "add", "--item", "1", "--title", "t", "--formed", "yesterday"], "不是有效日期"),
+        (["publication", "add", "--item", "99", "--title", "t"], "没有序号为 99"),
+        (["publication", "add", "--item", "1", "--title", "t", "--channel", "抖音"], "未知的公开渠道"),
+        (["publication", "add", "--item", "1", "--title", "t", "--formed", "2026-11-10", "--published", "2026-11-01"],
+         "公开日期不能早于形成日期"),
+        (["publication", "add", "--item", "1", "--title", "t", "--url", "www.x"], "链接格式不正确"),
+        (["--today", "2026-13-01", "publication", "list"], "不存在"),
+    ],
+)
+def test_bad_input_gets_a_chinese_message_and_no_traceback(
+    capsys: pytest.CaptureFixture[str], db_path: Path, argv: list[str], expected: str
+) -> None:
+    try:
+        code = main(["--db", str(db_path), *argv])
+    except SystemExit as exit_info:
+        code = int(exit_info.code or 0)
+    _, err = capsys.readouterr()
+    assert code != 0
+    assert expected in err
+    assert "Traceback" not in err
+    code, out, _ = run(capsys, "--db", str(db_path), "publication", "list", "--format", "json")
+    assert json.loads(out) == []
+
+
+def test_corrupt_database_exits_with_message(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    db_path.write_bytes(b"garbage" * 1000)
+    code, _, err = run(capsys, "--db", str(db_path), "publication", "list")
+    assert code == 1
+    assert "数据库" in err and "Traceback" not in err
+    assert db_path.read_bytes() == b"garbage" * 1000
+
+
+def test_db_from_environment(capsys: pytest.CaptureFixture[str], db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DISCLOSURE_DESK_DB", str(db_path))
+    assert run(capsys, "catalogue", "export")[0] == 0
+    assert db_path.exists()

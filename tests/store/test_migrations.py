@@ -1,0 +1,134 @@
+"""Schema creation and upgrade: an old file is upgraded in place after a backup, never damaged."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from disclosure_desk.domain.errors import StoreError
+from disclosure_desk.store.db import open_store
+from disclosure_desk.store.migrations import v1_schema
+from disclosure_desk.store.models import SCHEMA_VERSION, Base
+
+
+def _make_v1_database(path: Path) -> None:
+    engine = sa.create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        v1_schema.metadata.create_all(conn)
+        t = v1_schema.metadata.tables
+        conn.execute(t["schema_info"].insert().values(id=1, version=1))
+        conn.execute(
+            t["catalogues"].insert().values(
+                id=1, title="旧目录", version="2019", effective_on=date(2019, 1, 1),
+                imported_at=datetime(2020, 1, 1), source="x", active=True,
+            )
+        )
+        conn.execute(
+            t["catalogue_items"].insert().values(
+                id=7, catalogue_id=1, position=1, number=1, process="决策", category="政策法规",
+                subcategory="部门文件", content="c", basis="b", time_limit="自该信息形成或者变更之日起20个工作日内",
+                publisher="区科技局", channels=["政府网站"], audience=["全社会"], mode=["主动"], extra={},
+            )
+        )
+        conn.execute(
+            t["publications"].insert().values(
+                id=3, item_id=7, title="老记录", formed_on=date(2020, 3, 2), published_on=date(2020, 3, 10),
+                document_number="周科发〔2020〕1号", index_number="", channels=["政府网站"], url="",
+                department="", responsible="", review_done=True, reviewer="张三", missing_channel_reason="",
+                notes="", created_at=datetime(2020, 3, 10), updated_at=datetime(2020, 3, 10),
+            )
+        )
+    engine.dispose()
+
+
+def _columns(engine: sa.Engine) -> dict[str, set[str]]:
+    inspector = sa.inspect(engine)
+    return {t: {c["name"] for c in inspector.get_columns(t)} for t in inspector.get_table_names()}
+
+
+def test_new_database_is_created_at_latest_version(db_path: Path) -> None:
+    store = open_store(str(db_path))
+    assert store.migration.created
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT version FROM schema_info")).scalar() == SCHEMA_VERSION
+        assert conn.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
+    store.close()
+
+
+def test_upgrade_from_first_schema_keeps_data_and_backs_up_first(db_path: Path) -> None:
+    _make_v1_database(db_path)
+    store = open_store(str(db_path))
+    assert store.migration.from_version == 1
+    assert store.migration.to_version == SCHEMA_VERSION
+    # the upgraded schema is exactly what a new database gets
+    fresh = sa.create_engine("sqlite://")
+    Base.metadata.create_all(fresh)
+    assert _columns(store.engine) == _columns(fresh)
+    old = store.publication(3)
+    assert old.title == "老记录" and old.reviewer == "张三" and old.channels == ("政府网站",)
+    assert store.item(7).rule_override is None
+    store.close()
+    backups = list((db_path.parent / "backups").glob("*before-migration-v1*.sqlite3"))
+    assert len(backups) == 1
+    conn = sqlite3.connect(backups[0])
+    assert conn.execute("SELECT version FROM schema_info").fetchone() == (1,)
+    assert conn.execute("SELECT title FROM publications").fetchone() == ("老记录",)
+    conn.close()
+
+
+def test_newer_schema_is_refused_and_untouched(db_path: Path) -> None:
+    open_store(str(db_path)).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE schema_info SET version = 99")
+    conn.commit()
+    conn.close()
+    before = db_path.read_bytes()
+    with pytest.raises(StoreError, match="更新版本"):
+        open_store(str(db_path))
+    assert db_path.read_bytes() == before
+
+
+def test_foreign_database_is_refused(db_path: Path) -> None:
+    conn = sqlite3.connect(db_path)
+    conn.execute("CREATE TABLE other (x INTEGER)")
+    conn.commit()
+    conn.close()
+    before = db_path.read_bytes()
+    with pytest.raises(StoreError, match="不是本程序的数据库"):
+        open_store(str(db_path))
+    assert db_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("content", [b"hello, this is not a database" * 100, b"\x00\xff" * 3000])
+def test_corrupt_file_gets_a_message_and_stays_byte_for_byte(db_path: Path, content: bytes) -> None:
+    db_path.write_bytes(content)
+    with pytest.raises(StoreError, match="损坏|不是有效"):
+        open_store(str(db_path))
+    assert db_path.read_bytes() == content
+    assert not (db_path.parent / "backups").exists()
+
+
+def test_damaged_sqlite_body_gets_a_message_and_stays_byte_for_byte(db_path: Path) -> None:
+    open_store(str(db_path)).close()
+    data = bytearray(db_path.read_bytes())
+    data[100:4096] = b"\xde\xad" * ((4096 - 100) // 2)
+    db_path.write_bytes(bytes(data))
+    before = db_path.read_bytes()
+    with pytest.raises(StoreError):
+        open_store(str(db_path))
+    assert db_path.read_bytes() == before
+
+
+def test_folder_instead_of_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="文件夹"):
+        open_store(str(tmp_path))
+
+
+def test_unknown_url_is_refused() -> None:
+    with pytest.raises(StoreError):
+        open_store("nosuchdialect://x/y")
