@@ -83,11 +83,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.selftest:
             from disclosure_desk.selftest import run_selftest
 
-            return run_selftest(out=sys.stdout)
+            selftest_result: int = run_selftest(out=sys.stdout)
+            return selftest_result
         if args.command is None:
             from disclosure_desk.app import run_gui
 
-            return run_gui(context)
+            gui_result: int = run_gui(context)
+            return gui_result
         if not hasattr(args, "func"):
             parser.parse_args([*(argv or sys.argv[1:]), "--help"])
             return EXIT_USAGE

@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from disclosure_desk.store.db import Store
+    from disclosure_desk.store.repository import Store
 
 
 def parse_date_arg(text: str) -> date:

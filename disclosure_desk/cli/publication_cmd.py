@@ -27,9 +27,15 @@ def register(subparsers: Any) -> None:
     add.add_argument("--changed", metavar="日期", type=parse_date_arg, help="变更日期")
     add.add_argument("--approved", metavar="日期", type=parse_date_arg, help="批复日期")
     add.add_argument("--published", metavar="日期", type=parse_date_arg, help="公开日期")
-    add.add_argument("--due", metavar="日期", type=parse_date_arg, help="应公开日期（仅“按法定时间公开”的事项）")
     add.add_argument(
-        "--channel", metavar="渠道", action="append", default=[], help=f"公开渠道，可重复：{'、'.join(CHANNELS)}"
+        "--due", metavar="日期", type=parse_date_arg, help="应公开日期（仅“按法定时间公开”的事项）"
+    )
+    add.add_argument(
+        "--channel",
+        metavar="渠道",
+        action="append",
+        default=[],
+        help=f"公开渠道，可重复：{'、'.join(CHANNELS)}",
     )
     add.add_argument("--doc-number", metavar="文号", default="")
     add.add_argument("--index-number", metavar="索引号", default="")

@@ -12,8 +12,10 @@ from disclosure_desk.domain.publication import Publication
 EARLIEST = date(2000, 1, 1)
 # A formed/approved date may be planned ahead, but not by more than a year: beyond that it is a typo.
 FUTURE_BOUND = timedelta(days=366)
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$|^https?://(localhost|\d{1,3}(\.\d{1,3}){3})(:\d+)?(/\S*)?$",
-                  re.IGNORECASE)
+_URL = re.compile(
+    r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$|^https?://(localhost|\d{1,3}(\.\d{1,3}){3})(:\d+)?(/\S*)?$",
+    re.IGNORECASE,
+)
 
 _DATE_LABELS = {
     "formed_on": "形成日期",
@@ -35,11 +37,15 @@ def validate_publication(publication: Publication, today: date) -> list[Validati
         if value is None:
             continue
         if value < EARLIEST:
-            problems.append(ValidationError(f"{label} {value.isoformat()} 早于2000年，请检查是否输错。", name))
+            problems.append(
+                ValidationError(f"{label} {value.isoformat()} 早于2000年，请检查是否输错。", name)
+            )
         elif name in ("published_on", "reviewed_on") and value > today:
             problems.append(ValidationError(f"{label}不能晚于今天（{today.isoformat()}）。", name))
         elif value > today + FUTURE_BOUND:
-            problems.append(ValidationError(f"{label} {value.isoformat()} 超过今天一年以上，请检查是否输错。", name))
+            problems.append(
+                ValidationError(f"{label} {value.isoformat()} 超过今天一年以上，请检查是否输错。", name)
+            )
     formed, changed, published = publication.formed_on, publication.changed_on, publication.published_on
     if formed and changed and changed < formed:
         problems.append(ValidationError("变更日期不能早于形成日期。", "changed_on"))
@@ -49,7 +55,11 @@ def validate_publication(publication: Publication, today: date) -> list[Validati
         problems.append(ValidationError("公开日期不能早于批复日期。", "published_on"))
     url = publication.url.strip()
     if url and not _URL.match(url):
-        problems.append(ValidationError("链接格式不正确，应以 http:// 或 https:// 开头，例如 https://www.example.gov.cn/…", "url"))
+        problems.append(
+            ValidationError(
+                "链接格式不正确，应以 http:// 或 https:// 开头，例如 https://www.example.gov.cn/…", "url"
+            )
+        )
     unknown = [c for c in publication.channels if c not in CHANNELS]
     if unknown:
         problems.append(ValidationError(f"未知的公开渠道：{'、'.join(unknown)}。", "channels"))

@@ -107,11 +107,12 @@ def open_store(db: str | None = None) -> Store:
     if file is not None:
         _check_sqlite_file(file)
     engine = create_store_engine(url)
+    def backup(old_version: int) -> None:
+        if file is not None:
+            backup_before_migration(file, old_version)
+
     try:
-        result: MigrationResult = migrate(
-            engine,
-            before_upgrade=(lambda old: backup_before_migration(file, old) and None) if file else None,
-        )
+        result: MigrationResult = migrate(engine, before_upgrade=backup)
     except StoreError:
         engine.dispose()
         raise
@@ -119,7 +120,9 @@ def open_store(db: str | None = None) -> Store:
         engine.dispose()
         message = str(error.orig) if error.orig else str(error)
         if "locked" in message or "busy" in message:
-            raise StoreError("数据库正被另一个程序占用（已锁定），请稍后再试或关闭其他正在使用它的程序。") from error
+            raise StoreError(
+                "数据库正被另一个程序占用（已锁定），请稍后再试或关闭其他正在使用它的程序。"
+            ) from error
         if "not a database" in message or "malformed" in message:
             raise StoreError(f"数据库文件已损坏，无法打开：{file or url}。程序不会修改该文件。") from error
         raise StoreError(f"无法打开数据库“{file or url}”：{message}") from error

@@ -8,7 +8,7 @@ converts them to the domain's frozen dataclasses.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -28,7 +28,7 @@ SCHEMA_VERSION = 2
 
 
 class Base(DeclarativeBase):
-    type_annotation_map: dict[Any, Any] = {list[str]: JSON, dict[str, str]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {list[str]: JSON, dict[str, str]: JSON}
 
 
 class SchemaInfo(Base):
@@ -57,7 +57,9 @@ class CatalogueItemRow(Base):
     __tablename__ = "catalogue_items"
     __table_args__ = (UniqueConstraint("catalogue_id", "position"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    catalogue_id: Mapped[int] = mapped_column(ForeignKey("catalogues.id", ondelete="RESTRICT"), nullable=False)
+    catalogue_id: Mapped[int] = mapped_column(
+        ForeignKey("catalogues.id", ondelete="RESTRICT"), nullable=False
+    )
     position: Mapped[int] = mapped_column(Integer, nullable=False)
     number: Mapped[int] = mapped_column(Integer, nullable=False)
     process: Mapped[str] = mapped_column(String(200), nullable=False, default="")
@@ -80,7 +82,9 @@ class PublicationRow(Base):
     __tablename__ = "publications"
     __table_args__ = (Index("ix_publications_item", "item_id"), Index("ix_publications_due", "due_on"))
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    item_id: Mapped[int] = mapped_column(ForeignKey("catalogue_items.id", ondelete="RESTRICT"), nullable=False)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("catalogue_items.id", ondelete="RESTRICT"), nullable=False
+    )
     title: Mapped[str] = mapped_column(Text, nullable=False)
     formed_on: Mapped[date | None] = mapped_column(Date)
     changed_on: Mapped[date | None] = mapped_column(Date)

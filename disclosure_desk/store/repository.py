@@ -8,7 +8,7 @@ publication's dates, an item's rule, the holiday schedules or the timely default
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -245,10 +245,9 @@ class Store:
             values: dict[str, object] = {}
             for key, kind in _SETTING_FIELDS.items():
                 if key in stored:
-                    try:
+                    # a hand-edited bad value falls back to the default
+                    with suppress(ValueError):
                         values[key] = kind(stored[key])
-                    except ValueError:
-                        pass  # a hand-edited bad value falls back to the default
             self._settings = Settings(**values)  # type: ignore[arg-type]
         return self._settings
 
@@ -398,7 +397,9 @@ class Store:
             rows = session.scalars(select(PublicationRow).where(condition).order_by(PublicationRow.id))
             return [publication_from_row(r) for r in rows]
 
-    def publication_records(self, publications: Sequence[Publication] | None = None) -> list[PublicationRecord]:
+    def publication_records(
+        self, publications: Sequence[Publication] | None = None
+    ) -> list[PublicationRecord]:
         items = self.items_by_id()
         result = []
         for publication in self.publications() if publications is None else publications:

@@ -11,11 +11,29 @@ from disclosure_desk import __version__
 from disclosure_desk.cli import main
 
 CATALOGUE_KEYS = {
-    "number", "process", "category", "subcategory", "content", "basis", "time_limit", "publisher",
-    "channels", "audience", "mode", "extra",
+    "number",
+    "process",
+    "category",
+    "subcategory",
+    "content",
+    "basis",
+    "time_limit",
+    "publisher",
+    "channels",
+    "audience",
+    "mode",
+    "extra",
 }
 PUBLICATION_KEYS = {
-    "id", "item", "title", "formed_on", "changed_on", "approved_on", "published_on", "due_on", "status",
+    "id",
+    "item",
+    "title",
+    "formed_on",
+    "changed_on",
+    "approved_on",
+    "published_on",
+    "due_on",
+    "status",
     "channels",
 }
 
@@ -52,9 +70,13 @@ def test_catalogue_export_json_contract(capsys: pytest.CaptureFixture[str], db_p
     assert records[0]["extra"] == {}
 
 
-def test_catalogue_export_xlsx_round_trips(capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path) -> None:
+def test_catalogue_export_xlsx_round_trips(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
     target = tmp_path / "目录.xlsx"
-    code, _, _ = run(capsys, "--db", str(db_path), "catalogue", "export", "--format", "xlsx", "-o", str(target))
+    code, _, _ = run(
+        capsys, "--db", str(db_path), "catalogue", "export", "--format", "xlsx", "-o", str(target)
+    )
     assert code == 0
     code, out, _ = run(capsys, "--db", str(db_path), "catalogue", "import", str(target), "--check")
     assert code == 0
@@ -80,7 +102,7 @@ def test_bad_catalogue_file_is_refused_and_changes_nothing(
     before = run(capsys, "--db", str(db_path), "catalogue", "export")[1]
     bad = tmp_path / f"bad{suffix}"
     bad.write_bytes(content)
-    code, out, err = run(capsys, "--db", str(db_path), "catalogue", "import", str(bad))
+    code, _, err = run(capsys, "--db", str(db_path), "catalogue", "import", str(bad))
     assert code != 0
     assert "错误" in err and "Traceback" not in err
     assert run(capsys, "--db", str(db_path), "catalogue", "export")[1] == before
@@ -88,16 +110,34 @@ def test_bad_catalogue_file_is_refused_and_changes_nothing(
 
 def test_publication_add_and_list_json(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
     code, out, _ = run(
-        capsys, "--db", str(db_path), "--today", "2026-11-25", "publication", "add", "--item", "1",
-        "--title", "关于印发某办法的通知", "--formed", "2026-10-08", "--channel", "政府网站",
-        "--doc-number", "周科发〔2026〕5号", "--url", "https://www.zhoucun.gov.cn/kjj/1.html",
+        capsys,
+        "--db",
+        str(db_path),
+        "--today",
+        "2026-11-25",
+        "publication",
+        "add",
+        "--item",
+        "1",
+        "--title",
+        "关于印发某办法的通知",
+        "--formed",
+        "2026-10-08",
+        "--channel",
+        "政府网站",
+        "--doc-number",
+        "周科发〔2026〕5号",
+        "--url",
+        "https://www.zhoucun.gov.cn/kjj/1.html",
     )
     assert code == 0
     new_id = int(out.strip())
-    code, out, _ = run(capsys, "--db", str(db_path), "--today", "2026-11-25", "publication", "list", "--format", "json")
+    code, out, _ = run(
+        capsys, "--db", str(db_path), "--today", "2026-11-25", "publication", "list", "--format", "json"
+    )
     assert code == 0
     (row,) = json.loads(out)
-    assert PUBLICATION_KEYS <= set(row)
+    assert set(row) >= PUBLICATION_KEYS
     assert row["id"] == new_id and row["item"] == 1
     assert row["formed_on"] == "2026-10-08" and row["changed_on"] is None and row["published_on"] is None
     assert row["due_on"] == "2026-11-04"
@@ -106,11 +146,26 @@ def test_publication_add_and_list_json(capsys: pytest.CaptureFixture[str], db_pa
 
 
 def test_today_option_decides_status(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
-    code, _, _ = run(capsys, "--db", str(db_path), "--today", "2026-11-03", "publication", "add", "--item", "1",
-                     "--title", "t", "--formed", "2026-11-02")
+    code, _, _ = run(
+        capsys,
+        "--db",
+        str(db_path),
+        "--today",
+        "2026-11-03",
+        "publication",
+        "add",
+        "--item",
+        "1",
+        "--title",
+        "t",
+        "--formed",
+        "2026-11-02",
+    )
     assert code == 0
     for today, status in (("2026-11-03", "pending"), ("2026-11-24", "due_soon"), ("2026-12-01", "overdue")):
-        out = run(capsys, "--db", str(db_path), "--today", today, "publication", "list", "--format", "json")[1]
+        out = run(capsys, "--db", str(db_path), "--today", today, "publication", "list", "--format", "json")[
+            1
+        ]
         assert json.loads(out)[0]["status"] == status, today
 
 
@@ -121,8 +176,21 @@ def test_today_option_decides_status(capsys: pytest.CaptureFixture[str], db_path
         (["publication", "add", "--item", "1", "--title", "t", "--formed", "yesterday"], "不是有效日期"),
         (["publication", "add", "--item", "99", "--title", "t"], "没有序号为 99"),
         (["publication", "add", "--item", "1", "--title", "t", "--channel", "抖音"], "未知的公开渠道"),
-        (["publication", "add", "--item", "1", "--title", "t", "--formed", "2026-11-10", "--published", "2026-11-01"],
-         "公开日期不能早于形成日期"),
+        (
+            [
+                "publication",
+                "add",
+                "--item",
+                "1",
+                "--title",
+                "t",
+                "--formed",
+                "2026-11-10",
+                "--published",
+                "2026-11-01",
+            ],
+            "公开日期不能早于形成日期",
+        ),
         (["publication", "add", "--item", "1", "--title", "t", "--url", "www.x"], "链接格式不正确"),
         (["--today", "2026-13-01", "publication", "list"], "不存在"),
     ],
@@ -150,7 +218,9 @@ def test_corrupt_database_exits_with_message(capsys: pytest.CaptureFixture[str],
     assert db_path.read_bytes() == b"garbage" * 1000
 
 
-def test_db_from_environment(capsys: pytest.CaptureFixture[str], db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_db_from_environment(
+    capsys: pytest.CaptureFixture[str], db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("DISCLOSURE_DESK_DB", str(db_path))
     assert run(capsys, "catalogue", "export")[0] == 0
     assert db_path.exists()

@@ -22,24 +22,60 @@ def _make_v1_database(path: Path) -> None:
         t = v1_schema.metadata.tables
         conn.execute(t["schema_info"].insert().values(id=1, version=1))
         conn.execute(
-            t["catalogues"].insert().values(
-                id=1, title="旧目录", version="2019", effective_on=date(2019, 1, 1),
-                imported_at=datetime(2020, 1, 1), source="x", active=True,
+            t["catalogues"]
+            .insert()
+            .values(
+                id=1,
+                title="旧目录",
+                version="2019",
+                effective_on=date(2019, 1, 1),
+                imported_at=datetime(2020, 1, 1),
+                source="x",
+                active=True,
             )
         )
         conn.execute(
-            t["catalogue_items"].insert().values(
-                id=7, catalogue_id=1, position=1, number=1, process="决策", category="政策法规",
-                subcategory="部门文件", content="c", basis="b", time_limit="自该信息形成或者变更之日起20个工作日内",
-                publisher="区科技局", channels=["政府网站"], audience=["全社会"], mode=["主动"], extra={},
+            t["catalogue_items"]
+            .insert()
+            .values(
+                id=7,
+                catalogue_id=1,
+                position=1,
+                number=1,
+                process="决策",
+                category="政策法规",
+                subcategory="部门文件",
+                content="c",
+                basis="b",
+                time_limit="自该信息形成或者变更之日起20个工作日内",
+                publisher="区科技局",
+                channels=["政府网站"],
+                audience=["全社会"],
+                mode=["主动"],
+                extra={},
             )
         )
         conn.execute(
-            t["publications"].insert().values(
-                id=3, item_id=7, title="老记录", formed_on=date(2020, 3, 2), published_on=date(2020, 3, 10),
-                document_number="周科发〔2020〕1号", index_number="", channels=["政府网站"], url="",
-                department="", responsible="", review_done=True, reviewer="张三", missing_channel_reason="",
-                notes="", created_at=datetime(2020, 3, 10), updated_at=datetime(2020, 3, 10),
+            t["publications"]
+            .insert()
+            .values(
+                id=3,
+                item_id=7,
+                title="老记录",
+                formed_on=date(2020, 3, 2),
+                published_on=date(2020, 3, 10),
+                document_number="周科发〔2020〕1号",
+                index_number="",
+                channels=["政府网站"],
+                url="",
+                department="",
+                responsible="",
+                review_done=True,
+                reviewer="张三",
+                missing_channel_reason="",
+                notes="",
+                created_at=datetime(2020, 3, 10),
+                updated_at=datetime(2020, 3, 10),
             )
         )
     engine.dispose()
@@ -107,7 +143,7 @@ def test_foreign_database_is_refused(db_path: Path) -> None:
 @pytest.mark.parametrize("content", [b"hello, this is not a database" * 100, b"\x00\xff" * 3000])
 def test_corrupt_file_gets_a_message_and_stays_byte_for_byte(db_path: Path, content: bytes) -> None:
     db_path.write_bytes(content)
-    with pytest.raises(StoreError, match="损坏|不是有效"):
+    with pytest.raises(StoreError, match=r"损坏|不是有效"):
         open_store(str(db_path))
     assert db_path.read_bytes() == content
     assert not (db_path.parent / "backups").exists()

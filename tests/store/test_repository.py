@@ -32,7 +32,9 @@ def test_seeded_store_has_the_catalogue_and_official_holidays(store: Store) -> N
 
 
 def test_added_publication_gets_its_due_date_across_national_day(store: Store) -> None:
-    saved = store.add_publication(Publication(item_id=_item_id(store, 1), title="通知", formed_on=date(2026, 10, 8)))
+    saved = store.add_publication(
+        Publication(item_id=_item_id(store, 1), title="通知", formed_on=date(2026, 10, 8))
+    )
     assert saved.id is not None
     (record,) = store.publication_records()
     assert record.due.due_on == date(2026, 11, 4)
@@ -41,7 +43,9 @@ def test_added_publication_gets_its_due_date_across_national_day(store: Store) -
 
 
 def test_a_change_date_restarts_the_clock(store: Store) -> None:
-    saved = store.add_publication(Publication(item_id=_item_id(store, 1), title="通知", formed_on=date(2026, 10, 8)))
+    saved = store.add_publication(
+        Publication(item_id=_item_id(store, 1), title="通知", formed_on=date(2026, 10, 8))
+    )
     store.update_publication(replace(saved, changed_on=date(2026, 11, 2)))
     (record,) = store.publication_records()
     assert record.due.due_on == date(2026, 11, 30)
@@ -69,7 +73,9 @@ def test_missing_year_is_still_computed_with_a_warning(store: Store) -> None:
     (record,) = store.publication_records()
     assert record.due.due_on is not None
     assert any("2028" in w for w in record.due.warnings)
-    store.save_holiday_schedules([YearSchedule(2028, frozenset(), frozenset(), official=False, source="测试")])
+    store.save_holiday_schedules(
+        [YearSchedule(2028, frozenset(), frozenset(), official=False, source="测试")]
+    )
     assert store.calendar().has_schedule(2028)
 
 
@@ -87,7 +93,9 @@ def test_item_rule_override_applies_at_once(store: Store) -> None:
 
 
 def test_delete_goes_to_trash_and_restores(store: Store) -> None:
-    saved = store.add_publication(Publication(item_id=_item_id(store, 2), title="待删", formed_on=date(2026, 9, 1)))
+    saved = store.add_publication(
+        Publication(item_id=_item_id(store, 2), title="待删", formed_on=date(2026, 9, 1))
+    )
     assert saved.id is not None
     store.delete_publication(saved.id)
     assert store.publications() == []

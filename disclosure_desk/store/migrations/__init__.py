@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from alembic.migration import MigrationContext
 from alembic.operations import Operations
-from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy import Connection, Engine, insert, inspect, text
 
 from disclosure_desk.domain.errors import StoreError
 from disclosure_desk.store.migrations import steps
@@ -63,7 +63,7 @@ def migrate(engine: Engine, before_upgrade: Callable[[int], None] | None = None)
     if version == 0:
         with engine.begin() as connection:
             Base.metadata.create_all(connection)
-            connection.execute(SchemaInfo.__table__.insert().values(id=1, version=SCHEMA_VERSION))
+            connection.execute(insert(SchemaInfo).values(id=1, version=SCHEMA_VERSION))
         return MigrationResult(0, SCHEMA_VERSION)
     if version < SCHEMA_VERSION and before_upgrade is not None:
         before_upgrade(version)

@@ -6,10 +6,15 @@ import sqlalchemy as sa
 
 metadata = sa.MetaData()
 
-sa.Table("schema_info", metadata, sa.Column("id", sa.Integer, primary_key=True),
-         sa.Column("version", sa.Integer, nullable=False))
 sa.Table(
-    "catalogues", metadata,
+    "schema_info",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("version", sa.Integer, nullable=False),
+)
+sa.Table(
+    "catalogues",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("title", sa.String(400), nullable=False),
     sa.Column("version", sa.String(100), nullable=False),
@@ -19,9 +24,12 @@ sa.Table(
     sa.Column("active", sa.Boolean, nullable=False),
 )
 sa.Table(
-    "catalogue_items", metadata,
+    "catalogue_items",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("catalogue_id", sa.Integer, sa.ForeignKey("catalogues.id", ondelete="RESTRICT"), nullable=False),
+    sa.Column(
+        "catalogue_id", sa.Integer, sa.ForeignKey("catalogues.id", ondelete="RESTRICT"), nullable=False
+    ),
     sa.Column("position", sa.Integer, nullable=False),
     sa.Column("number", sa.Integer, nullable=False),
     sa.Column("process", sa.String(200), nullable=False),
@@ -38,9 +46,12 @@ sa.Table(
     sa.UniqueConstraint("catalogue_id", "position"),
 )
 sa.Table(
-    "publications", metadata,
+    "publications",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("item_id", sa.Integer, sa.ForeignKey("catalogue_items.id", ondelete="RESTRICT"), nullable=False),
+    sa.Column(
+        "item_id", sa.Integer, sa.ForeignKey("catalogue_items.id", ondelete="RESTRICT"), nullable=False
+    ),
     sa.Column("title", sa.Text, nullable=False),
     sa.Column("formed_on", sa.Date),
     sa.Column("changed_on", sa.Date),
@@ -65,5 +76,9 @@ sa.Table(
     sa.Index("ix_publications_item", "item_id"),
     sa.Index("ix_publications_due", "due_on"),
 )
-sa.Table("settings", metadata, sa.Column("key", sa.String(100), primary_key=True),
-         sa.Column("value", sa.Text, nullable=False))
+sa.Table(
+    "settings",
+    metadata,
+    sa.Column("key", sa.String(100), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
