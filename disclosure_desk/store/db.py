@@ -107,6 +107,7 @@ def open_store(db: str | None = None) -> Store:
     if file is not None:
         _check_sqlite_file(file)
     engine = create_store_engine(url)
+
     def backup(old_version: int) -> None:
         if file is not None:
             backup_before_migration(file, old_version)

@@ -24,11 +24,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class Base(DeclarativeBase):
-    type_annotation_map: ClassVar[dict[Any, Any]] = {list[str]: JSON, dict[str, str]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        list[str]: JSON,
+        dict[str, str]: JSON,
+        dict[str, Any]: JSON,
+    }
 
 
 class SchemaInfo(Base):
@@ -139,3 +143,18 @@ class HolidayDayRow(Base):
     kind: Mapped[str] = mapped_column(String(10), nullable=False)
     name: Mapped[str] = mapped_column(String(50), nullable=False, default="")
     schedule: Mapped[HolidayYearRow] = relationship(back_populates="days")
+
+
+class AuditRow(Base):
+    """Added in schema 3: who changed what and when, with the values before and after."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    os_user: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    entity: Mapped[str] = mapped_column(String(30), nullable=False)  # "publication", "catalogue_item", …
+    entity_id: Mapped[int] = mapped_column(Integer, nullable=False)
+    action: Mapped[str] = mapped_column(String(20), nullable=False)  # create, update, delete, restore, purge
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)

@@ -7,14 +7,17 @@ publication's dates, an item's rule, the holiday schedules or the timely default
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from dataclasses import fields
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from disclosure_desk.domain.audit import AuditEntry
 from disclosure_desk.domain.catalogue import Catalogue, CatalogueItem
 from disclosure_desk.domain.deadlines import (
     AnchorDates,
@@ -29,6 +32,7 @@ from disclosure_desk.domain.settings import Settings
 from disclosure_desk.domain.status import Status, publication_status
 from disclosure_desk.domain.workdays import WorkdayCalendar, YearSchedule
 from disclosure_desk.store.models import (
+    AuditRow,
     CatalogueItemRow,
     CatalogueRow,
     HolidayDayRow,
@@ -45,6 +49,26 @@ _SETTING_FIELDS = {"bureau_name": str, "bureau_code": str, "timely_days": int, "
 
 def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
+
+
+def os_user() -> str:
+    """The operating-system user, for the audit trail (never fails: an unknown user is recorded as such)."""
+    try:
+        return str(getpass.getuser())
+    except Exception:  # getpass raises OSError/KeyError/ImportError depending on the platform
+        return "未知用户"
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def publication_snapshot(publication: Publication) -> dict[str, Any]:
+    return {f.name: _jsonable(getattr(publication, f.name)) for f in fields(publication)}
 
 
 def item_from_row(row: CatalogueItemRow) -> CatalogueItem:
@@ -205,6 +229,9 @@ class Store:
                         rule_override=item.rule_override,
                     )
                 )
+            session.flush()
+            summary = {"title": catalogue.title, "version": catalogue.version, "items": len(catalogue.items)}
+            self._audit(session, "catalogue", row.id, "import", None, {**summary, "source": source})
         self._items = None
         return self.active_catalogue()
 
@@ -232,7 +259,10 @@ class Store:
             row = session.get(CatalogueItemRow, item_id)
             if row is None:
                 raise StoreError(f"目录事项（编号 {item_id}）不存在。")
+            before = {"rule_override": row.rule_override}
             row.rule_override = rule.to_json() if rule is not None else None
+            after = {"rule_override": row.rule_override}
+            self._audit(session, "catalogue_item", item_id, "update", before, after)
             self._items = None
             self._recompute(session, item_ids=[item_id])
 
@@ -353,7 +383,9 @@ class Store:
             self._fill(row, publication)
             session.add(row)
             session.flush()
-            return publication_from_row(row)
+            saved = publication_from_row(row)
+            self._audit(session, "publication", row.id, "create", None, publication_snapshot(saved))
+            return saved
 
     def update_publication(self, publication: Publication) -> Publication:
         if publication.id is None:
@@ -363,11 +395,14 @@ class Store:
             row = session.get(PublicationRow, publication.id)
             if row is None or row.deleted_at is not None:
                 raise StoreError(f"记录 {publication.id} 不存在或已删除。")
+            before = publication_snapshot(publication_from_row(row))
             self._fill(row, publication)
             row.due_on = due.due_on
             row.updated_at = _now()
             session.flush()
-            return publication_from_row(row)
+            saved = publication_from_row(row)
+            self._audit(session, "publication", row.id, "update", before, publication_snapshot(saved))
+            return saved
 
     def delete_publication(self, publication_id: int) -> None:
         """Move to the trash (recoverable with restore_publication)."""
@@ -381,7 +416,13 @@ class Store:
             row = session.get(PublicationRow, publication_id)
             if row is None:
                 raise StoreError(f"记录 {publication_id} 不存在。")
+            before = publication_snapshot(publication_from_row(row))
             row.deleted_at = when
+            session.flush()
+            after = publication_snapshot(publication_from_row(row))
+            self._audit(
+                session, "publication", publication_id, "delete" if when else "restore", before, after
+            )
 
     def publication(self, publication_id: int) -> Publication:
         with self.transaction() as session:
@@ -410,17 +451,51 @@ class Store:
     def purge_publication(self, publication_id: int) -> None:
         """Delete for good — only from the trash."""
         with self.transaction() as session:
-            session.execute(
-                delete(PublicationRow).where(
-                    PublicationRow.id == publication_id, PublicationRow.deleted_at.is_not(None)
-                )
-            )
+            row = session.get(PublicationRow, publication_id)
+            if row is None or row.deleted_at is None:
+                raise StoreError(f"记录 {publication_id} 不在回收站中，不能彻底删除。")
+            before = publication_snapshot(publication_from_row(row))
+            session.execute(delete(PublicationRow).where(PublicationRow.id == publication_id))
+            self._audit(session, "publication", publication_id, "purge", before, None)
 
     def recompute_due_dates(self) -> int:
         with self.transaction() as session:
             return self._recompute(session)
 
+    def audit_history(self, entity: str, entity_id: int) -> list[AuditEntry]:
+        """The audit trail of one record, oldest first."""
+        with self.transaction() as session:
+            rows = session.scalars(
+                select(AuditRow)
+                .where(AuditRow.entity == entity, AuditRow.entity_id == entity_id)
+                .order_by(AuditRow.id)
+            )
+            return [
+                AuditEntry(r.at, r.os_user, r.entity, r.entity_id, r.action, r.before, r.after) for r in rows
+            ]
+
     # --- internals -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _audit(
+        session: Session,
+        entity: str,
+        entity_id: int,
+        action: str,
+        before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+    ) -> None:
+        session.add(
+            AuditRow(
+                at=_now(),
+                os_user=os_user(),
+                entity=entity,
+                entity_id=entity_id,
+                action=action,
+                before=before,
+                after=after,
+            )
+        )
 
     @staticmethod
     def _fill(row: PublicationRow, publication: Publication) -> None:

@@ -124,3 +124,19 @@ def test_unknown_item_is_refused(store: Store) -> None:
     with pytest.raises(StoreError):
         store.add_publication(Publication(item_id=99999, title="x"))
     assert store.publications() == []
+
+
+def test_every_change_is_in_the_audit_trail(store: Store) -> None:
+    saved = store.add_publication(Publication(item_id=_item_id(store, 1), title="初稿", formed_on=date(2026, 11, 2)))
+    assert saved.id is not None
+    store.update_publication(replace(saved, title="定稿", published_on=date(2026, 11, 20)))
+    store.delete_publication(saved.id)
+    store.restore_publication(saved.id)
+    history = store.audit_history("publication", saved.id)
+    assert [e.action for e in history] == ["create", "update", "delete", "restore"]
+    create, change = history[0], history[1]
+    assert create.before is None and create.after is not None and create.after["title"] == "初稿"
+    assert change.before is not None and change.before["title"] == "初稿"
+    assert change.after is not None and change.after["published_on"] == "2026-11-20"
+    assert set(change.changed_fields()) >= {"title", "published_on"}
+    assert all(e.os_user for e in history)

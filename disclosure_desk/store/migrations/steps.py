@@ -28,3 +28,19 @@ def v2_holidays_and_rule_override(op: Operations) -> None:
         sa.Column("name", sa.String(50), nullable=False),
         sa.UniqueConstraint("year", "day"),
     )
+
+
+def v3_audit_log(op: Operations) -> None:
+    """Schema 3: the audit trail."""
+    op.create_table(
+        "audit_log",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("at", sa.DateTime(), nullable=False),
+        sa.Column("os_user", sa.String(200), nullable=False),
+        sa.Column("entity", sa.String(30), nullable=False),
+        sa.Column("entity_id", sa.Integer(), nullable=False),
+        sa.Column("action", sa.String(20), nullable=False),
+        sa.Column("before", sa.JSON(), nullable=True),
+        sa.Column("after", sa.JSON(), nullable=True),
+    )
+    op.create_index("ix_audit_entity", "audit_log", ["entity", "entity_id"])
