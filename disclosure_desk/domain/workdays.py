@@ -1,13 +1,25 @@
 """China's working-day calendar: Monday–Friday, minus statutory holidays, plus 调休 working weekends.
 
-CONTRACT (implementation pending — see issue 3). Signatures here are relied on by the store, io and ui.
+Schedules are kept per NOTICE year (the 国务院办公厅 notice "关于Y年部分节假日安排的通知"), not per calendar
+year of the day: the notice for Y may name days in late December of Y-1 (the 2006 notice made Saturday
+2005-12-31 a working day; the 2023 notice made 2022-12-31 a holiday). So `has_schedule(Y)` asks whether
+the notice for Y is known, and the days of a year Y depend on the notices for Y and, for late December,
+Y+1.
+
+Speed: every question is answered from a precomputed "rank" (number of working days up to a day) over
+the span the schedules cover, and from closed-form Monday–Friday arithmetic outside it, where no schedule
+says anything. A due date is then two list look-ups, which is what the deadline benchmark needs.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+
+WEEKDAY_NAMES = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+DEFAULT_HOLIDAY_NAME = "法定节假日"
 
 
 @dataclass(frozen=True)
@@ -26,31 +38,236 @@ class YearSchedule:
     source: str = ""  # where it came from: "chinesecalendar 1.11", a file name, "手工录入"
     names: tuple[tuple[date, str], ...] = ()  # optional holiday names per day (元旦, 春节…)
 
+    def name_of(self, day: date) -> str:
+        """The holiday name given for `day`, or "" when none is given."""
+        for named_day, name in self.names:
+            if named_day == day:
+                return name
+        return ""
+
+    def all_days(self) -> frozenset[date]:
+        return self.holidays | self.adjusted_workdays
+
+
+# --- Monday–Friday arithmetic on ordinals (date(1, 1, 1) has ordinal 1 and is a Monday) -----------
+
+
+def _weekday_count(ordinal: int) -> int:
+    """Monday–Friday days among ordinals 1..ordinal (for ordinal ≥ 0)."""
+    weeks, rest = divmod(ordinal, 7)
+    return 5 * weeks + min(rest, 5)
+
+
+def _nth_weekday(m: int) -> int:
+    """Ordinal of the m-th Monday–Friday day counted from ordinal 1 (m ≥ 1)."""
+    weeks, rest = divmod(m - 1, 5)
+    return 7 * weeks + rest + 1
+
+
+def _is_weekday(ordinal: int) -> bool:
+    return (ordinal - 1) % 7 < 5
+
+
+_MIN_ORDINAL = date.min.toordinal()
+_MAX_ORDINAL = date.max.toordinal()
+
 
 class WorkdayCalendar:
-    """Answers working-day questions over the schedules it was given. Immutable after creation."""
+    """Answers working-day questions over the schedules it was given. Immutable after creation.
+
+    If the same notice year is given twice, the later schedule replaces the earlier one (so bundled
+    schedules followed by the officer's corrections do the right thing). A day that some schedule
+    lists as holiday and another (or the same) as adjusted working day counts as a working day: a
+    deadline computed that way is never later than the law allows. Readers of holiday files reject
+    such contradictions before they get here.
+    """
+
+    __slots__ = (
+        "_adjusted",
+        "_event_kinds",
+        "_event_names",
+        "_event_ordinals",
+        "_hi",
+        "_holidays",
+        "_lo",
+        "_rank",
+        "_rank_above",
+        "_rank_lo_minus_1",
+        "_schedules",
+        "_workday_ordinals",
+        "_years",
+    )
 
     def __init__(self, schedules: Iterable[YearSchedule]) -> None:
-        raise NotImplementedError
+        by_year: dict[int, YearSchedule] = {}
+        for schedule in schedules:
+            by_year[schedule.year] = schedule
+        self._schedules: dict[int, YearSchedule] = dict(sorted(by_year.items()))
+        self._years: tuple[int, ...] = tuple(self._schedules)
+
+        adjusted: dict[int, str] = {}
+        holidays: dict[int, str] = {}
+        for schedule in self._schedules.values():
+            names = dict(schedule.names)
+            for d in schedule.adjusted_workdays:
+                adjusted[d.toordinal()] = names.get(d, "")
+            for d in schedule.holidays:
+                holidays[d.toordinal()] = names.get(d, "") or DEFAULT_HOLIDAY_NAME
+        for ordinal in adjusted:
+            holidays.pop(ordinal, None)  # a working day wins: see the class docstring
+        self._adjusted: frozenset[int] = frozenset(adjusted)
+        self._holidays: frozenset[int] = frozenset(holidays)
+
+        # Events (holidays and adjusted working days) in date order, for explanations.
+        events = sorted(
+            [(o, True, n) for o, n in holidays.items()] + [(o, False, n) for o, n in adjusted.items()]
+        )
+        self._event_ordinals: tuple[int, ...] = tuple(e[0] for e in events)
+        self._event_kinds: tuple[bool, ...] = tuple(e[1] for e in events)  # True: holiday
+        self._event_names: tuple[str, ...] = tuple(e[2] for e in events)
+
+        # The rank table spans every day a schedule mentions, padded to whole years; outside it no
+        # schedule says anything and Monday–Friday arithmetic is exact.
+        bounds = list(self._event_ordinals[:1]) + list(self._event_ordinals[-1:])
+        bounds += [date(y, 1, 1).toordinal() for y in self._years[:1]]
+        bounds += [date(y, 12, 31).toordinal() for y in self._years[-1:]]
+        if bounds:
+            lo = date(date.fromordinal(min(bounds)).year, 1, 1).toordinal()
+            hi = date(date.fromordinal(max(bounds)).year, 12, 31).toordinal()
+        else:
+            lo, hi = 1, 0  # empty table: closed-form arithmetic everywhere
+        self._lo = lo
+        self._hi = hi
+        base = _weekday_count(lo - 1)
+        self._rank_lo_minus_1 = base
+        rank: list[int] = []
+        workday_ordinals: list[int] = []
+        running = base
+        adjusted_set = self._adjusted
+        holiday_set = self._holidays
+        for ordinal in range(lo, hi + 1):
+            if ordinal in adjusted_set or (_is_weekday(ordinal) and ordinal not in holiday_set):
+                running += 1
+                workday_ordinals.append(ordinal)
+            rank.append(running)
+        self._rank: list[int] = rank
+        self._workday_ordinals: list[int] = workday_ordinals
+        # Above the table only Monday–Friday counts; this offset keeps ranks continuous.
+        self._rank_above = running - _weekday_count(hi) if hi >= lo else 0
+
+    # --- schedules ----------------------------------------------------------------------------------
 
     @property
     def years(self) -> tuple[int, ...]:
-        raise NotImplementedError
+        return self._years
 
     def has_schedule(self, year: int) -> bool:
-        raise NotImplementedError
+        return year in self._schedules
+
+    def schedule(self, year: int) -> YearSchedule | None:
+        return self._schedules.get(year)
+
+    @property
+    def schedules(self) -> tuple[YearSchedule, ...]:
+        return tuple(self._schedules.values())
+
+    # --- single days --------------------------------------------------------------------------------
 
     def is_working_day(self, day: date) -> bool:
-        raise NotImplementedError
+        ordinal = day.toordinal()
+        if ordinal in self._adjusted:
+            return True
+        return _is_weekday(ordinal) and ordinal not in self._holidays
+
+    def is_holiday(self, day: date) -> bool:
+        """A statutory rest day named by a schedule (plain weekends are not holidays)."""
+        return day.toordinal() in self._holidays
+
+    def is_adjusted_workday(self, day: date) -> bool:
+        return day.toordinal() in self._adjusted
+
+    # --- counting -----------------------------------------------------------------------------------
+
+    def rank(self, ordinal: int) -> int:
+        """Working days among ordinals 1..ordinal. Differences of ranks count working days."""
+        if ordinal < self._lo:
+            return _weekday_count(ordinal)
+        if ordinal > self._hi:
+            return _weekday_count(ordinal) + self._rank_above
+        return self._rank[ordinal - self._lo]
+
+    def working_day_with_rank(self, target: int) -> int:
+        """Ordinal of the working day whose rank is `target` (the inverse of `rank` on working days)."""
+        if target <= self._rank_lo_minus_1:
+            return _nth_weekday(target)
+        index = target - self._rank_lo_minus_1 - 1
+        if index < len(self._workday_ordinals):
+            return self._workday_ordinals[index]
+        return _nth_weekday(target - self._rank_above)
 
     def add_working_days(self, start: date, n: int) -> date:
-        """The n-th working day after `start` (start itself not counted)."""
-        raise NotImplementedError
+        """The n-th working day after `start` (start itself not counted).
+
+        n == 0 gives `start`; n < 0 gives the |n|-th working day before `start`.
+        Raises OverflowError when the result would fall outside the dates Python can hold.
+        """
+        ordinal = start.toordinal()
+        if n == 0:
+            return start
+        # Backwards, the first working day before `start` is the last one up to start - 1.
+        target = self.rank(ordinal) + n if n > 0 else self.rank(ordinal - 1) + n + 1
+        if target < 1:
+            raise OverflowError("date out of range")
+        result = self.working_day_with_rank(target)
+        if result > _MAX_ORDINAL:
+            raise OverflowError("date out of range")
+        return date.fromordinal(result)
 
     def next_working_day(self, day: date) -> date:
         """`day` itself if it is a working day, else the first working day after it."""
-        raise NotImplementedError
+        if self.is_working_day(day):
+            return day
+        return self.add_working_days(day, 1)
 
     def working_days_between(self, start: date, end: date) -> int:
         """Working days in (start, end]; negative when end < start (days in (end, start])."""
-        raise NotImplementedError
+        return self.rank(end.toordinal()) - self.rank(start.toordinal())
+
+    # --- what a period meets ------------------------------------------------------------------------
+
+    def events_between(self, start: date, end: date) -> list[tuple[date, bool, str]]:
+        """Holidays (True) and adjusted working days (False) in (start, end], in date order, named."""
+        lo = bisect_right(self._event_ordinals, start.toordinal())
+        hi = bisect_right(self._event_ordinals, end.toordinal())
+        return [
+            (date.fromordinal(self._event_ordinals[i]), self._event_kinds[i], self._event_names[i])
+            for i in range(lo, hi)
+        ]
+
+    def has_events_between(self, start: date, end: date) -> bool:
+        ordinals = self._event_ordinals
+        return bisect_left(ordinals, start.toordinal() + 1) != bisect_right(ordinals, end.toordinal())
+
+    def holiday_name(self, day: date) -> str:
+        """The name of the holiday on `day`, or "" when it is not a holiday."""
+        ordinal = day.toordinal()
+        if ordinal not in self._holidays:
+            return ""
+        i = bisect_left(self._event_ordinals, ordinal)
+        return self._event_names[i]
+
+    def unscheduled_years(self, start: date, end: date) -> list[int]:
+        """Notice years whose schedule the days in (start, end] depend on but which are not loaded.
+
+        A day of year Y depends on the notice for Y; a day in the last week of December also on the
+        notice for Y+1 (New Year blocks reach back into December).
+        """
+        if end <= start:
+            return []
+        first = date.fromordinal(start.toordinal() + 1)
+        last_year = end.year + 1 if (end.month == 12 and end.day >= 25) else end.year
+        return [y for y in range(first.year, last_year + 1) if y not in self._schedules]
+
+    def __repr__(self) -> str:
+        span = f"{self._years[0]}–{self._years[-1]}" if self._years else "无"
+        return f"WorkdayCalendar(years={span}, count={len(self._years)})"
