@@ -6,9 +6,13 @@ This is the composition root's half that has no Qt: it may use every layer below
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 from disclosure_desk import paths
-from disclosure_desk.store.db import open_store
+from disclosure_desk.domain.errors import StoreError
+from disclosure_desk.store.backup import daily_backup, latest_good_backup
+from disclosure_desk.store.db import open_store, resolve_url, sqlite_path
+from disclosure_desk.store.instance_lock import InstanceLock
 from disclosure_desk.store.repository import Store
 
 log = logging.getLogger(__name__)
@@ -17,18 +21,52 @@ SEED_CATALOGUE = "catalogue.json"
 BUNDLED_HOLIDAYS = "holidays.json"
 
 
-def open_seeded_store(db: str | None = None) -> Store:
+def open_seeded_store(db: str | None = None, *, today: date | None = None, writer: bool = False) -> Store:
     """Open the store; on first start load the bundled catalogue, and add bundled holiday years it lacks.
 
-    Years already in the store are never overwritten: the officer may have corrected them.
+    Years already in the store are never overwritten: the officer may have corrected them. The first
+    start of each day makes a verified backup. A database that cannot be opened gets a message naming
+    the latest good backup to restore from. A `writer` (the window, or a command that changes data)
+    first takes the instance lock, so two copies of the program never write at once.
     """
-    store = open_store(db)
+    lock = None
+    file = sqlite_path(resolve_url(db))
+    if writer and file is not None:
+        lock = InstanceLock(file)
+        lock.acquire()
+    try:
+        store = open_store(db)
+    except StoreError as error:
+        if lock is not None:
+            lock.release()
+        raise StoreError(f"{error}{restore_hint(db)}") from error
+    if lock is not None:
+        store.add_close_hook(lock.release)
     try:
         seed(store)
+        try:
+            daily_backup(store, today or date.today())
+        except (StoreError, OSError) as error:
+            # a failed backup must not keep the officer from working; it is logged and retried next start
+            log.warning("daily backup failed: %s", error)
     except BaseException:
         store.close()
         raise
     return store
+
+
+def restore_hint(db: str | None) -> str:
+    """A sentence naming the latest good backup of the database, or '' when there is none."""
+    file = sqlite_path(resolve_url(db))
+    if file is None:
+        return ""
+    backup = latest_good_backup(file)
+    if backup is None:
+        return ""
+    return (
+        f"\n最近的完好备份：{backup}\n"
+        f'可用命令恢复：disclosure-desk restore "{backup}"（当前文件会被移到备份文件夹保留，不会删除）。'
+    )
 
 
 def seed(store: Store) -> None:

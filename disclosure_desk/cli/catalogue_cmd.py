@@ -57,7 +57,7 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
     if args.check:
         print("（仅检查，未写入数据库）")
         return 0
-    store = context.store()
+    store = context.store(writer=True)
     from disclosure_desk.store.backup import backup_now
 
     backup_now(store, reason="before-import")

@@ -27,12 +27,16 @@ class CliContext:
     today: date
     _store: Store | None = field(default=None, repr=False)
 
-    def store(self) -> Store:
-        """Open (creating, seeding and migrating as needed) the store on first use."""
+    def store(self, *, writer: bool = False) -> Store:
+        """Open (creating, seeding and migrating as needed) the store on first use.
+
+        Commands that change data pass writer=True: they take the instance lock, and are refused while
+        the window (or another writer) has the data open. Reading commands need no lock.
+        """
         if self._store is None:
             from disclosure_desk.bootstrap import open_seeded_store
 
-            self._store = open_seeded_store(self.db)
+            self._store = open_seeded_store(self.db, today=self.today, writer=writer)
         return self._store
 
     def timely_days(self) -> int:

@@ -52,7 +52,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_add(args: argparse.Namespace, context: CliContext) -> int:
-    store = context.store()
+    store = context.store(writer=True)
     item = store.active_catalogue().item_by_number(args.item)
     if item is None or item.id is None:
         raise DisclosureDeskError(f"当前目录中没有序号为 {args.item} 的事项。")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from disclosure_desk.store.repository import Store
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+LOCKED_MESSAGE = "数据库正被另一个程序占用（已锁定），请稍后再试或关闭其他正在使用它的程序。"
 
 
 def resolve_url(db: str | None) -> str:
@@ -57,8 +59,59 @@ def _check_sqlite_file(path: Path) -> None:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
         raise StoreError(f"无法读取数据库文件“{path}”：{error.strerror or error}。") from error
-    if header and header != SQLITE_HEADER:
+    if not header:
+        return  # an empty file is a new database
+    if header != SQLITE_HEADER:
         raise StoreError(f"“{path}”不是有效的数据库文件（文件头不正确），可能已损坏。程序不会修改该文件。")
+    _preflight(path)
+
+
+def _preflight(path: Path) -> None:
+    """Look at an existing file read-only before anything may write to it (even a journal-mode switch
+    rewrites the header): damaged files and files that are not ours are refused untouched."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            verdict = conn.execute("PRAGMA quick_check").fetchone()
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise StoreError(LOCKED_MESSAGE) from error
+        raise StoreError(f"数据库文件已损坏或无法读取：{path}（{error}）。程序不会修改该文件。") from error
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"数据库文件已损坏，无法打开：{path}（{error}）。程序不会修改该文件。") from error
+    if not verdict or verdict[0] != "ok":
+        raise StoreError(f"数据库文件已损坏（完整性检查未通过）：{path}。程序不会修改该文件。")
+    if tables and "schema_info" not in tables:
+        raise StoreError("该文件不是本程序的数据库（缺少架构版本信息），为避免损坏数据，程序不会修改它。")
+
+
+def is_network_path(path: Path) -> bool:
+    """True for a file on a network share, where SQLite's WAL mode is unsafe (it needs shared memory)."""
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return True
+    if sys.platform == "win32":
+        import ctypes
+
+        drive = os.path.splitdrive(str(path.resolve()))[0]
+        if drive:
+            DRIVE_REMOTE = 4
+            return int(ctypes.windll.kernel32.GetDriveTypeW(drive + "\\")) == DRIVE_REMOTE
+        return False
+    try:
+        mounts = Path("/proc/mounts").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return False
+    best, best_type = "", ""
+    resolved = str(path.resolve())
+    for line in mounts:
+        parts = line.split()
+        if len(parts) >= 3 and resolved.startswith(parts[1]) and len(parts[1]) > len(best):
+            best, best_type = parts[1], parts[2]
+    return best_type in {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p"}
 
 
 def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -66,7 +119,7 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
     try:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        # FULL: a commit that returned is on disk, even if the power goes a moment later
         cursor.execute("PRAGMA synchronous = FULL")
     finally:
         cursor.close()
@@ -80,6 +133,14 @@ def create_store_engine(url: str) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _on_sqlite_connect)
     return engine
+
+
+def set_journal_mode(engine: Engine, file: Path) -> str:
+    """WAL on a local disk; the classic rollback journal on a network share. Persistent in the file."""
+    mode = "DELETE" if is_network_path(file) else "WAL"
+    with engine.connect() as connection:
+        result = connection.exec_driver_sql(f"PRAGMA journal_mode = {mode}").scalar()
+    return str(result)
 
 
 def backup_before_migration(path: Path, old_version: int) -> Path:
@@ -113,6 +174,8 @@ def open_store(db: str | None = None) -> Store:
             backup_before_migration(file, old_version)
 
     try:
+        if file is not None:
+            set_journal_mode(engine, file)
         result: MigrationResult = migrate(engine, before_upgrade=backup)
     except StoreError:
         engine.dispose()

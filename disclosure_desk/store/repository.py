@@ -8,7 +8,7 @@ publication's dates, an item's rule, the holiday schedules or the timely default
 from __future__ import annotations
 
 import getpass
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import fields
 from datetime import date, datetime
@@ -162,9 +162,16 @@ class Store:
         self._calendar: WorkdayCalendar | None = None
         self._settings: Settings | None = None
         self._items: dict[int, CatalogueItem] | None = None
+        self._close_hooks: list[Callable[[], None]] = []
+
+    def add_close_hook(self, hook: Callable[[], None]) -> None:
+        """Run `hook` after the engine is disposed (e.g. to release the instance lock)."""
+        self._close_hooks.append(hook)
 
     def close(self) -> None:
         self.engine.dispose()
+        while self._close_hooks:
+            self._close_hooks.pop()()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
