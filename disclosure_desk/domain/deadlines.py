@@ -1,15 +1,34 @@
 """Deadline rules parsed from 公开时限 texts, and due dates computed from them.
 
-CONTRACT (implementation pending — see issue 3). Signatures here are relied on by the store, io and ui.
+Counting follows 民法典 第201–203条: the start day is not counted, day 1 is the next day.
+- Working-day periods (工作日) end on the N-th working day after the start.
+- Calendar-day periods (日/天) end on start + N; if that day is not a working day (weekend or statutory
+  holiday) the period ends on the next working day, and `unrolled_on` keeps start + N, which a careful
+  officer aims at.
+- 及时公开 (TIMELY) is `timely_days` working days after the date formed or changed (a setting, first 5).
+- 按照法定时间公开 (STATUTORY) is the date the officer enters (`manual_due`).
+- A fixed day every year (ANNUAL, 每年1月31日前) is its first occurrence on or after the date formed or
+  changed, rolled to the next working day like a calendar-day period; 2月29日/2月底 means the last day
+  of February.
+- "Formed or changed" starts from the LATER of the two dates: a change restarts the clock.
+
+compute_due never raises: what it cannot compute it explains (due_on None), and a period in a year with
+no holiday schedule is computed on weekends alone and carries a warning.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
-from disclosure_desk.domain.workdays import WorkdayCalendar
+from disclosure_desk.domain.errors import DeadlineRuleError
+from disclosure_desk.domain.workdays import WEEKDAY_NAMES, WorkdayCalendar
+
+DEFAULT_TIMELY_DAYS = 5
+MAX_PERIOD_DAYS = 3650  # longer periods are typing errors, not catalogue rules
 
 
 class Anchor(StrEnum):
@@ -28,6 +47,26 @@ class RuleKind(StrEnum):
     UNKNOWN = "unknown"  # not understood: flagged, never guessed
 
 
+# How a rule names its anchor ("形成或变更后20个工作日内"), and which date the officer must fill in.
+ANCHOR_PHRASES: dict[Anchor, str] = {
+    Anchor.FORMED_OR_CHANGED: "形成或变更后",
+    Anchor.FORMED: "形成后",
+    Anchor.APPROVED: "批复后",
+    Anchor.RELATED_PUBLICATION: "关联文件公开后",
+    Anchor.RECEIVED: "收到申请后",
+}
+ANCHOR_DATE_NAMES: dict[Anchor, str] = {
+    Anchor.FORMED_OR_CHANGED: "形成日期（或变更日期）",
+    Anchor.FORMED: "形成日期",
+    Anchor.APPROVED: "批复日期",
+    Anchor.RELATED_PUBLICATION: "关联文件的公开日期",
+    Anchor.RECEIVED: "收到申请日期",
+}
+
+UNKNOWN_EXPLANATION = "公开时限未能识别，请为该事项手工设定规则。"
+STATUTORY_MISSING_EXPLANATION = "按法定时间公开：请手工填写应公开日期。"
+
+
 @dataclass(frozen=True)
 class DeadlineRule:
     kind: RuleKind
@@ -38,21 +77,86 @@ class DeadlineRule:
     day: int = 0
     source_text: str = ""
 
-    def describe(self) -> str:
+    def describe(self, timely_days: int = DEFAULT_TIMELY_DAYS) -> str:
         """Short Chinese description, e.g. "形成或变更后20个工作日"."""
-        raise NotImplementedError
+        if self.kind is RuleKind.RELATIVE:
+            return f"{self.label()}内"
+        if self.kind is RuleKind.TIMELY:
+            return f"及时公开（默认{timely_days}个工作日）"
+        if self.kind is RuleKind.ANNUAL:
+            return self.label()
+        if self.kind is RuleKind.STATUTORY:
+            return "按法定时间（手工填写）"
+        return "未能识别"
+
+    def label(self, timely_days: int = DEFAULT_TIMELY_DAYS) -> str:
+        """The rule as an explanation opens: "形成或变更后20个工作日", "批复后20日", "每年1月31日前"."""
+        if self.kind is RuleKind.RELATIVE:
+            phrase = ANCHOR_PHRASES.get(self.anchor, "") if self.anchor is not None else ""
+            return f"{phrase}{self.days}{'个工作日' if self.working_days else '日'}"
+        if self.kind is RuleKind.TIMELY:
+            return f"及时公开（按形成或变更后{timely_days}个工作日计）"
+        if self.kind is RuleKind.ANNUAL:
+            if self.month == 2 and self.day >= 28:
+                return "每年2月底前"
+            return f"每年{self.month}月{self.day}日前"
+        return self.describe(timely_days)
+
+    @property
+    def is_known(self) -> bool:
+        return self.kind is not RuleKind.UNKNOWN
 
     def to_json(self) -> str:
-        raise NotImplementedError
+        return json.dumps(
+            {
+                "kind": self.kind.value,
+                "days": self.days,
+                "working_days": self.working_days,
+                "anchor": self.anchor.value if self.anchor is not None else None,
+                "month": self.month,
+                "day": self.day,
+                "source_text": self.source_text,
+            },
+            ensure_ascii=False,
+            sort_keys=True,
+        )
 
     @classmethod
     def from_json(cls, text: str) -> DeadlineRule:
-        raise NotImplementedError
+        """Raises DeadlineRuleError (Chinese message) for anything that is not a stored rule."""
+        try:
+            data = json.loads(text)
+        except (ValueError, TypeError, RecursionError):
+            raise DeadlineRuleError("保存的公开时限规则已损坏（不是有效的 JSON），请重新设定规则。") from None
+        if not isinstance(data, dict):
+            raise DeadlineRuleError("保存的公开时限规则已损坏（格式不对），请重新设定规则。")
+        try:
+            kind = RuleKind(data["kind"])
+            anchor_value = data.get("anchor")
+            anchor = Anchor(anchor_value) if anchor_value is not None else None
+        except (KeyError, ValueError, TypeError):
+            raise DeadlineRuleError("保存的公开时限规则含有无法识别的类型，请重新设定规则。") from None
+        days = _json_int(data.get("days", 0), 0, MAX_PERIOD_DAYS)
+        month = _json_int(data.get("month", 0), 0, 12)
+        day = _json_int(data.get("day", 0), 0, 31)
+        working_days = data.get("working_days", True)
+        source_text = data.get("source_text", "")
+        if not isinstance(working_days, bool) or not isinstance(source_text, str):
+            raise DeadlineRuleError("保存的公开时限规则含有无效的值，请重新设定规则。")
+        return cls(kind, days, working_days, anchor, month, day, source_text)
+
+
+def _json_int(value: Any, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise DeadlineRuleError("保存的公开时限规则含有无效的数字，请重新设定规则。")
+    return value
 
 
 def parse_time_limit(text: str) -> DeadlineRule:
     """Never raises: returns kind UNKNOWN when the text is not understood."""
-    raise NotImplementedError
+    from disclosure_desk.domain.deadline_parser import parse
+
+    return parse(text)
 
 
 @dataclass(frozen=True)
@@ -62,6 +166,15 @@ class AnchorDates:
     approved_on: date | None = None
     related_on: date | None = None
     received_on: date | None = None
+
+    def formed_or_changed(self) -> date | None:
+        """The later of formed_on and changed_on: a change restarts the clock."""
+        formed, changed = self.formed_on, self.changed_on
+        if changed is None:
+            return formed
+        if formed is None or changed > formed:
+            return changed
+        return formed
 
 
 @dataclass(frozen=True)
@@ -80,4 +193,200 @@ def compute_due(
     timely_days: int,
     manual_due: date | None = None,
 ) -> DueDate:
-    raise NotImplementedError
+    kind = rule.kind
+    try:
+        if kind is RuleKind.RELATIVE:
+            return _relative(rule, dates, calendar)
+        if kind is RuleKind.TIMELY:
+            return _timely(rule, dates, calendar, timely_days)
+        if kind is RuleKind.ANNUAL:
+            return _annual(rule, dates, calendar)
+        if kind is RuleKind.STATUTORY:
+            if manual_due is None:
+                return DueDate(None, explanation=STATUTORY_MISSING_EXPLANATION)
+            return DueDate(
+                manual_due, explanation=f"按法定时间公开：应公开日期为手工填写的{manual_due.isoformat()}。"
+            )
+        return DueDate(None, explanation=UNKNOWN_EXPLANATION)
+    except (OverflowError, ValueError):
+        return DueDate(None, explanation="应公开日期超出可计算的日期范围，请检查起算日期。")
+
+
+# --- the rule kinds -----------------------------------------------------------------------------------
+
+
+def _anchor_date(anchor: Anchor, dates: AnchorDates) -> tuple[date | None, str]:
+    """The start date for `anchor` and how to name it in an explanation."""
+    if anchor is Anchor.FORMED_OR_CHANGED:
+        start = dates.formed_or_changed()
+        if start is not None and start == dates.changed_on and start != dates.formed_on:
+            return start, "变更日期"
+        return start, "形成日期"
+    if anchor is Anchor.FORMED:
+        return dates.formed_on, "形成日期"
+    if anchor is Anchor.APPROVED:
+        return dates.approved_on, "批复日期"
+    if anchor is Anchor.RELATED_PUBLICATION:
+        return dates.related_on, "关联文件公开日期"
+    return dates.received_on, "收到申请日期"
+
+
+def _missing(anchor: Anchor) -> DueDate:
+    return DueDate(None, explanation=f"缺少{ANCHOR_DATE_NAMES[anchor]}，无法计算应公开日期。")
+
+
+def _relative(rule: DeadlineRule, dates: AnchorDates, calendar: WorkdayCalendar) -> DueDate:
+    anchor = rule.anchor
+    if anchor is None or rule.days < 0 or rule.days > MAX_PERIOD_DAYS:
+        return DueDate(None, explanation="公开时限规则不完整（缺少起算依据或天数无效），请重新设定规则。")
+    start, start_name = _anchor_date(anchor, dates)
+    if start is None:
+        return _missing(anchor)
+    label = rule.label()
+    if rule.working_days:
+        return _working_period(label, start, start_name, rule.days, calendar)
+    return _calendar_period(label, start, start_name, rule.days, calendar)
+
+
+def _timely(rule: DeadlineRule, dates: AnchorDates, calendar: WorkdayCalendar, timely_days: int) -> DueDate:
+    start, start_name = _anchor_date(Anchor.FORMED_OR_CHANGED, dates)
+    if start is None:
+        return _missing(Anchor.FORMED_OR_CHANGED)
+    days = max(timely_days, 0)
+    return _working_period(rule.label(days), start, start_name, days, calendar)
+
+
+def _annual(rule: DeadlineRule, dates: AnchorDates, calendar: WorkdayCalendar) -> DueDate:
+    month, day = rule.month, rule.day
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return DueDate(None, explanation="公开时限规则中的日期无效，请重新设定规则。")
+    start, start_name = _anchor_date(Anchor.FORMED_OR_CHANGED, dates)
+    if start is None:
+        return _missing(Anchor.FORMED_OR_CHANGED)
+    fixed = _fixed_day(start.year, month, day)
+    if fixed < start:
+        fixed = _fixed_day(start.year + 1, month, day)
+    due = calendar.next_working_day(fixed)
+    text = (
+        f"{rule.label()}：{start_name}为{start.isoformat()}，"
+        f"其后（含当日）的第一个{month}月{fixed.day}日为{_day(fixed)}"
+    )
+    if due != fixed:
+        text += f"，{_rest_reason(fixed, calendar)}，顺延至{_day(due)}。"
+    else:
+        text += "。"
+    # The officer prepares the publication before the fixed day: the year's schedule matters.
+    warnings = _warnings(calendar, date.fromordinal(fixed.toordinal() - 1), due)
+    return DueDate(due, fixed if due != fixed else None, text, warnings)
+
+
+def _fixed_day(year: int, month: int, day: int) -> date:
+    last = _month_length(year, month)
+    return date(year, month, min(day, last))
+
+
+def _month_length(year: int, month: int) -> int:
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+# --- periods ------------------------------------------------------------------------------------------
+
+
+def _working_period(label: str, start: date, start_name: str, n: int, calendar: WorkdayCalendar) -> DueDate:
+    due = calendar.add_working_days(start, n)
+    head = f"{label}：自{start_name}{start.isoformat()}起算（当日不计），"
+    if n == 0:
+        return DueDate(due, None, f"{head}应于当日公开。", _warnings(calendar, start, due))
+    events = _events_phrase(calendar, start, due)
+    text = f"{head}{events}，第{n}个工作日为{_day(due)}。"
+    return DueDate(due, None, text, _warnings(calendar, start, due))
+
+
+def _calendar_period(label: str, start: date, start_name: str, n: int, calendar: WorkdayCalendar) -> DueDate:
+    end = date.fromordinal(start.toordinal() + n)
+    due = calendar.next_working_day(end)
+    head = f"{label}：自{start_name}{start.isoformat()}起算（当日不计），按自然日计算"
+    if due == end:
+        text = f"{head}，第{n}日为{_day(end)}。"
+        return DueDate(due, None, text, _warnings(calendar, start, due))
+    reason = _rest_reason(end, calendar)
+    text = f"{head}，第{n}日为{_day(end)}，{reason}，期限顺延至其后第一个工作日{_day(due)}。"
+    return DueDate(due, end, text, _warnings(calendar, start, due))
+
+
+def _rest_reason(day: date, calendar: WorkdayCalendar) -> str:
+    name = calendar.holiday_name(day)
+    if name:
+        return f"逢{name}放假"
+    return "逢周末"
+
+
+def _day(day: date) -> str:
+    return f"{day.isoformat()}（{WEEKDAY_NAMES[day.weekday()]}）"
+
+
+def _events_phrase(calendar: WorkdayCalendar, start: date, end: date) -> str:
+    """ "期间遇国庆节放假（10月1日至7日）、10月10日（星期六）调休上班" for the days in (start, end]."""
+    if not calendar.has_events_between(start, end):
+        return "期间无法定节假日和调休上班日"
+    with_year = start.year != end.year
+    parts: list[str] = []
+    block: list[tuple[date, str]] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        names = list(dict.fromkeys(name for _, name in block))
+        first, last = block[0][0], block[-1][0]
+        span = _md(first, with_year) if first == last else _md_range(first, last, with_year)
+        parts.append(f"{'、'.join(names)}放假（{span}）")
+        block.clear()
+
+    for day, is_holiday, name in calendar.events_between(start, end):
+        if is_holiday:
+            if block and day.toordinal() != block[-1][0].toordinal() + 1:
+                flush()
+            block.append((day, name))
+        else:
+            flush()
+            parts.append(f"{_md(day, with_year)}（{WEEKDAY_NAMES[day.weekday()]}）调休上班")
+    flush()
+    return "期间遇" + "；".join(parts)  # "；" between events: holiday names are already joined by "、"
+
+
+def _md(day: date, with_year: bool) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if with_year else f"{day.month}月{day.day}日"
+
+
+def _md_range(first: date, last: date, with_year: bool) -> str:
+    if first.year != last.year:
+        return f"{_md(first, True)}至{_md(last, True)}"
+    if first.month != last.month:
+        return f"{_md(first, with_year)}至{last.month}月{last.day}日"
+    return f"{_md(first, with_year)}至{last.day}日"
+
+
+def _warnings(calendar: WorkdayCalendar, start: date, end: date) -> tuple[str, ...]:
+    """Loud, never silent: the period meets a year whose schedule is missing or not official."""
+    missing = calendar.unscheduled_years(start, end)
+    warnings: list[str] = []
+    for year in missing:
+        if year > end.year:
+            warnings.append(
+                f"应公开日期在{end.year}年12月下旬，{year}年的放假安排（元旦假期可能从12月下旬开始）尚未导入，"
+                f"本日期可能不准确。请在“节假日”中导入{year}年安排。"
+            )
+        else:
+            warnings.append(
+                f"{year}年的法定节假日安排尚未导入，本日期仅按周末推算，可能不准确。请在“节假日”中导入{year}年安排。"
+            )
+    if end <= start:
+        return tuple(warnings)
+    for year in range(date.fromordinal(start.toordinal() + 1).year, end.year + 1):
+        schedule = calendar.schedule(year)
+        if schedule is not None and not schedule.official:
+            warnings.append(f"{year}年的节假日安排不是官方公布的安排，本日期可能不准确，请核对。")
+    return tuple(warnings)

@@ -170,7 +170,7 @@ def test_every_bundled_adjusted_workday_is_a_weekend_day() -> None:
 
 def test_events_and_names() -> None:
     events = CAL.events_between(date(2026, 9, 30), date(2026, 10, 10))
-    assert [e[0] for e in events][0] == date(2026, 10, 1)
+    assert events[0][0] == date(2026, 10, 1)
     assert events[-1] == (date(2026, 10, 10), False, "国庆节")
     assert CAL.holiday_name(date(2026, 2, 17)) == "春节"
     assert CAL.holiday_name(date(2026, 2, 24)) == ""
