@@ -127,7 +127,9 @@ def test_unknown_item_is_refused(store: Store) -> None:
 
 
 def test_every_change_is_in_the_audit_trail(store: Store) -> None:
-    saved = store.add_publication(Publication(item_id=_item_id(store, 1), title="初稿", formed_on=date(2026, 11, 2)))
+    saved = store.add_publication(
+        Publication(item_id=_item_id(store, 1), title="初稿", formed_on=date(2026, 11, 2))
+    )
     assert saved.id is not None
     store.update_publication(replace(saved, title="定稿", published_on=date(2026, 11, 20)))
     store.delete_publication(saved.id)
