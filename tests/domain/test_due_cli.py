@@ -1,0 +1,110 @@
+"""`disclosure-desk due --rule TEXT DATE...`: the output contract scripts rely on.
+
+Lives beside the deadline tests because it is their command-line face; it builds its own parser so it
+does not depend on which other command modules are registered.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+import pytest
+
+from disclosure_desk.cli import due_cmd
+
+
+class FakeContext:
+    def __init__(self, timely: int | None = None) -> None:
+        self.today = date(2026, 11, 1)
+        self.db = None
+        self._timely = timely
+        self.asked = 0
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "timely_days" and self._timely is not None:
+
+            def timely_days() -> int:
+                self.asked += 1
+                assert self._timely is not None
+                return self._timely
+
+            return timely_days
+        raise AttributeError(name)
+
+
+def run(argv: list[str], context: Any = None) -> int:
+    parser = argparse.ArgumentParser(prog="disclosure-desk")
+    sub = parser.add_subparsers()
+    due_cmd.register(sub)
+    args = parser.parse_args(["due", *argv])
+    result: int = args.func(args, context or FakeContext())
+    return result
+
+
+def test_working_days(capsys: pytest.CaptureFixture[str]) -> None:
+    code = run(
+        ["--rule", "自该信息形成或者变更之日起20个工作日内。", "2026-11-02", "2025-09-26", "2026-10-08"]
+    )
+    out = capsys.readouterr()
+    assert code == 0
+    assert out.out.splitlines() == ["2026-11-30", "2025-10-30", "2026-11-04"]
+    assert out.err == ""
+
+
+def test_calendar_days_and_other_date_spellings(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--rule", "本级政府财政部门批复后20日内。", "2026-09-30", "2026/9/14"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["2026-10-20", "2026-10-08"]
+
+
+def test_statutory_prints_a_dash_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--rule", "按照法定时间公开。", "2026-11-02"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["- 按法定时间公开：应公开日期需手工填写"]
+
+
+def test_timely_uses_the_context_setting(capsys: pytest.CaptureFixture[str]) -> None:
+    context = FakeContext(timely=3)
+    assert run(["--rule", "及时公开", "2026-11-02"], context) == 0
+    assert capsys.readouterr().out.splitlines() == ["2026-11-05"]
+    assert context.asked == 1
+
+
+def test_timely_defaults_to_5_without_the_setting(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--rule", "按规定及时发布。", "2026-11-02"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["2026-11-09"]
+
+
+def test_other_rules_do_not_open_the_store(capsys: pytest.CaptureFixture[str]) -> None:
+    context = FakeContext(timely=3)
+    run(["--rule", "20个工作日内", "2026-11-02"], context)
+    assert context.asked == 0
+
+
+def test_warnings_go_to_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--rule", "20个工作日内", "2028-03-01", "--explain"]) == 0
+    out = capsys.readouterr()
+    assert out.out.splitlines() == ["2028-03-29"]
+    assert "2028年的法定节假日安排尚未导入" in out.err
+    assert "第20个工作日为2028-03-29" in out.err
+
+
+def test_unknown_rule_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--rule", "视情况而定", "2026-11-02"]) == 2
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert "无法识别公开时限" in out.err
+
+
+@pytest.mark.parametrize("bad", ["2026-02-30", "明天", "2026-13-01"])
+def test_bad_date_exits_2_before_printing_anything(capsys: pytest.CaptureFixture[str], bad: str) -> None:
+    assert run(["--rule", "20个工作日内", "2026-11-02", bad]) == 2
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert out.err.startswith("错误：") and bad in out.err
+
+
+def test_a_date_beyond_range_gives_a_dash_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--rule", "20个工作日内", "9999-12-30"]) == 0
+    line = capsys.readouterr().out.strip()
+    assert line.startswith("- ")
