@@ -224,3 +224,49 @@ def test_db_from_environment(
     monkeypatch.setenv("DISCLOSURE_DESK_DB", str(db_path))
     assert run(capsys, "catalogue", "export")[0] == 0
     assert db_path.exists()
+
+
+def test_holidays_list_and_import_recomputes(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, "--db", str(db_path), "holidays", "list", "2026")
+    assert code == 0
+    assert "2026-10-10（星期六）" in out and "调休上班" in out
+    code, out, _ = run(capsys, "--db", str(db_path), "holidays", "list", "2028")
+    assert code == 1 and "尚未导入" in out
+    run(
+        capsys,
+        "--db",
+        str(db_path),
+        "publication",
+        "add",
+        "--item",
+        "1",
+        "--title",
+        "远期",
+        "--formed",
+        "2027-12-20",
+    )
+    before = json.loads(run(capsys, "--db", str(db_path), "publication", "list", "--format", "json")[1])[0]
+    assert before["warnings"] and "2028" in before["warnings"][0]
+    notice = tmp_path / "2028.txt"
+    notice.write_text(
+        "年份: 2028\n通知: 国办发明电〔2027〕1号\n放假: 2028-01-01..2028-01-03 元旦\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "--db", str(db_path), "holidays", "import", str(notice))
+    assert code == 0 and "已导入 2028年" in out
+    after = json.loads(run(capsys, "--db", str(db_path), "publication", "list", "--format", "json")[1])[0]
+    assert after["due_on"] != before["due_on"] and not any("2028" in w for w in after["warnings"])
+
+
+def test_bad_holiday_file_changes_nothing(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    run(capsys, "--db", str(db_path), "holidays", "list")
+    before = run(capsys, "--db", str(db_path), "holidays", "list", "--format", "json")[1]
+    bad = tmp_path / "bad.txt"
+    bad.write_text("年份: 2026\n放假: 2026-02-30 春节\n", encoding="utf-8")
+    code, _, err = run(capsys, "--db", str(db_path), "holidays", "import", str(bad))
+    assert code == 1 and "错误" in err and "Traceback" not in err
+    assert run(capsys, "--db", str(db_path), "holidays", "list", "--format", "json")[1] == before
