@@ -1,0 +1,318 @@
+"""`disclosure-desk --selftest`: check every part of the program in a throw-away data folder.
+
+Run by the build on the frozen bundle before the installer is made, and by whoever installs the program
+to see that it works on the office machine. Each check prints one Chinese line, ✓ or ✗ with the reason;
+the exit code is 0 only when every check passed. Nothing here may end in a traceback: a broken bundle
+(a missing module, data file or Qt plugin) must show up as a ✗ line naming what is missing.
+
+The officer's real data folder is never touched: DISCLOSURE_DESK_HOME and DISCLOSURE_DESK_DB point at a
+temporary folder for the duration of the run and are restored afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from disclosure_desk import paths
+
+if TYPE_CHECKING:
+    from disclosure_desk.store.repository import Store
+
+EXPECTED_ITEMS = 33
+DEADLINE_TEXT = "自该信息形成或者变更之日起20个工作日内"
+FORMED_ON = date(2026, 10, 8)  # the day after the 2026 National Day holiday
+EXPECTED_DUE = date(2026, 11, 4)  # counts the 调休 Saturday 10-10 as a working day
+REPORT_YEAR, REPORT_MONTH = 2026, 10
+
+# Modules the UI engineer's code is expected under; their absence means "not built yet", not "broken".
+_UI_MODULES = ("disclosure_desk.app", "disclosure_desk.ui.main_window")
+
+
+class CheckFailed(Exception):
+    """A check ran and found something wrong; the message is the Chinese reason."""
+
+
+class NotReady(Exception):
+    """The part a check needs is not in this build yet."""
+
+
+@dataclass
+class _Context:
+    folder: Path
+    store: Store | None = None
+
+    def require_store(self) -> Store:
+        if self.store is None:
+            raise CheckFailed("未检查，因为数据库未能创建")
+        return self.store
+
+
+def run_selftest(out: TextIO | None) -> int:
+    """Run every check, print one line each to `out`; 0 when all passed, else 1.
+
+    `out` may be None: a windowed Windows build started without redirected output has no sys.stdout.
+    The result is then only in the exit code.
+    """
+    printer = _Printer(out)
+    started = time.perf_counter()
+    failures = 0
+    try:
+        with _isolated_folder() as folder:
+            context = _Context(folder)
+            try:
+                for check in _CHECKS:
+                    if not _run_check(check, context, printer):
+                        failures += 1
+            finally:
+                _close(context)
+    except Exception as error:  # the temporary folder itself could not be made or restored
+        printer.line(f"✗ 自检环境：{_describe(error)}")
+        failures += 1
+    elapsed = time.perf_counter() - started
+    if failures:
+        printer.line(f"自检未通过：{failures} 项失败（用时 {elapsed:.1f} 秒）。")
+        return 1
+    printer.line(f"自检通过（用时 {elapsed:.1f} 秒）。")
+    return 0
+
+
+# --- the checks ----------------------------------------------------------------------------------------
+# Each takes the context and returns the text after "✓ ", or raises (CheckFailed, NotReady or anything).
+
+
+def _check_database(context: _Context) -> str:
+    from disclosure_desk.bootstrap import open_seeded_store
+
+    db_file = context.folder / "selftest.sqlite3"
+    context.store = open_seeded_store(str(db_file))
+    if not db_file.is_file():
+        raise CheckFailed(f"数据库文件未生成：{db_file}")
+    return "创建数据库"
+
+
+def _check_catalogue(context: _Context) -> str:
+    items = context.require_store().active_catalogue().items
+    if len(items) != EXPECTED_ITEMS:
+        raise CheckFailed(f"应为 {EXPECTED_ITEMS} 项，实际 {len(items)} 项")
+    return f"导入内置目录：{len(items)} 项"
+
+
+def _check_deadline(context: _Context) -> str:
+    from disclosure_desk.domain.deadlines import AnchorDates, compute_due, parse_time_limit
+
+    store = context.require_store()
+    rule = parse_time_limit(DEADLINE_TEXT)
+    due = compute_due(
+        rule,
+        AnchorDates(formed_on=FORMED_ON),
+        store.calendar(),
+        timely_days=store.settings().timely_days,
+    )
+    if due.due_on != EXPECTED_DUE:
+        raise CheckFailed(f"应为 {EXPECTED_DUE.isoformat()}，实际 {due.due_on}（{due.explanation}）")
+    return f"跨节假日计算时限：{FORMED_ON.isoformat()} + 20个工作日 → {due.due_on.isoformat()}"
+
+
+def _check_report(context: _Context) -> str:
+    from openpyxl import load_workbook
+
+    from disclosure_desk.domain.publication import Publication
+    from disclosure_desk.domain.report_stats import ReportInput, ReportPeriod, compute_report
+    from disclosure_desk.io.excel_report import write_report
+
+    store = context.require_store()
+    items = store.active_catalogue().items
+    if not items:
+        raise CheckFailed("未检查，因为目录为空")
+    first = items[0]
+    if first.id is None:
+        raise CheckFailed("目录项缺少编号")
+    # One register entry, so the report has a row to lay out and not just empty tables.
+    store.add_publication(
+        Publication(
+            item_id=first.id, title="自检用公开信息", formed_on=FORMED_ON, published_on=date(2026, 10, 20)
+        )
+    )
+    stats = compute_report(
+        ReportInput(
+            bureau=store.bureau_name(),
+            period=ReportPeriod.month(REPORT_YEAR, REPORT_MONTH),
+            generated_at=datetime(2026, 11, 2, 9, 0),
+            items=items,
+            records=store.publication_records(),
+            calendar=store.calendar(),
+            due_soon_days=store.settings().due_soon_days,
+        )
+    )
+    written = write_report(context.folder / "自检月报.xlsx", stats)
+    if not written.is_file() or written.stat().st_size == 0:
+        raise CheckFailed(f"报表文件未生成：{written}")
+    # Reading it back proves the workbook is well-formed, not just that bytes were written.
+    workbook = load_workbook(written, read_only=True)
+    try:
+        if not workbook.sheetnames:
+            raise CheckFailed("报表中没有工作表")
+    finally:
+        workbook.close()
+    return "生成月报"
+
+
+def _check_migration(context: _Context) -> str:
+    """An old (schema 1) database is backed up and upgraded: Alembic's Operations work in this build."""
+    import sqlalchemy as sa
+
+    from disclosure_desk.store.db import open_store
+    from disclosure_desk.store.migrations import v1_schema
+
+    old_file = context.folder / "old" / "v1.sqlite3"
+    old_file.parent.mkdir()
+    engine = sa.create_engine(f"sqlite:///{old_file}")
+    try:
+        with engine.begin() as connection:
+            v1_schema.metadata.create_all(connection)
+            connection.execute(v1_schema.metadata.tables["schema_info"].insert().values(id=1, version=1))
+    finally:
+        engine.dispose()
+    store = open_store(str(old_file))
+    try:
+        result = store.migration
+    finally:
+        store.close()
+    if not result.migrated:
+        raise CheckFailed(f"未升级（架构版本 {result.from_version} → {result.to_version}）")
+    backups = list(paths.backups_dir_for(old_file).glob("*.sqlite3"))
+    if not backups:
+        raise CheckFailed("升级前未生成备份")
+    return f"升级旧版数据库：架构 {result.from_version} → {result.to_version}，已先备份"
+
+
+def _check_main_window(context: _Context) -> str:
+    import importlib
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    for name in _UI_MODULES:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name and (error.name == name or name.startswith(error.name + ".")):
+                raise NotReady(f"主窗口尚未实现（缺少 {name}）") from error
+            raise
+    return _open_and_close_window(context)
+
+
+def _open_and_close_window(context: _Context) -> str:
+    """Adapter to the UI engineer's API: build the real main window on the selftest store, show, close."""
+    import importlib
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    factory: Any = getattr(importlib.import_module("disclosure_desk.ui.main_window"), "MainWindow", None)
+    if factory is None:
+        raise NotReady("主窗口尚未实现（缺少 MainWindow）")
+    window = factory(context.require_store())
+    try:
+        window.show()
+        app.processEvents()
+        if not window.isVisible():
+            raise CheckFailed("主窗口未能显示")
+    finally:
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    return "打开并关闭主窗口"
+
+
+_CHECKS: tuple[tuple[str, Callable[[_Context], str]], ...] = (
+    ("创建数据库", _check_database),
+    ("导入内置目录", _check_catalogue),
+    ("跨节假日计算时限", _check_deadline),
+    ("生成月报", _check_report),
+    ("升级旧版数据库", _check_migration),
+    ("打开并关闭主窗口", _check_main_window),
+)
+
+
+# --- plumbing ------------------------------------------------------------------------------------------
+
+
+def _run_check(check: tuple[str, Callable[[_Context], str]], context: _Context, printer: _Printer) -> bool:
+    title, function = check
+    try:
+        success = function(context)
+    except NotReady as error:
+        printer.line(f"✗ {title}：未完成 — {error}")
+        return False
+    except CheckFailed as error:
+        printer.line(f"✗ {title}：{error}")
+        return False
+    except Exception as error:  # any other error is a broken build: name it, never a traceback
+        printer.line(f"✗ {title}：{_describe(error)}")
+        return False
+    printer.line(f"✓ {success}")
+    return True
+
+
+def _describe(error: BaseException) -> str:
+    """A one-line reason: the project's errors are Chinese sentences already; others get their type."""
+    from disclosure_desk.domain.errors import DisclosureDeskError
+
+    if isinstance(error, DisclosureDeskError):
+        return str(error)
+    if isinstance(error, ModuleNotFoundError):
+        return f"缺少模块 {error.name}（打包不完整？）"
+    if isinstance(error, NotImplementedError):
+        return "功能尚未实现（NotImplementedError）"
+    text = " ".join(str(error).split())
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+@contextmanager
+def _isolated_folder() -> Iterator[Path]:
+    """A temporary data folder that the store and the window use instead of the officer's."""
+    # QT_QPA_PLATFORM too: the window check may set it, and a caller's process should get it back as it was.
+    saved = {name: os.environ.get(name) for name in (paths.HOME_ENV, paths.DB_ENV, "QT_QPA_PLATFORM")}
+    # ignore_cleanup_errors: on Windows a file Qt or SQLite still holds must not fail the selftest.
+    with tempfile.TemporaryDirectory(prefix="disclosure-desk-selftest-", ignore_cleanup_errors=True) as raw:
+        folder = Path(raw)
+        os.environ[paths.HOME_ENV] = str(folder)
+        os.environ[paths.DB_ENV] = str(folder / "selftest.sqlite3")
+        try:
+            yield folder
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+
+
+def _close(context: _Context) -> None:
+    if context.store is not None:
+        context.store.close()
+        context.store = None
+
+
+class _Printer:
+    """Writes lines to a stream that may be None or unable to encode ✓ and Chinese (a cp1252 pipe)."""
+
+    def __init__(self, out: TextIO | None) -> None:
+        self._out = out
+
+    def line(self, text: str) -> None:
+        if self._out is None:
+            return
+        try:
+            self._out.write(text + "\n")
+        except UnicodeEncodeError:
+            encoding = getattr(self._out, "encoding", None) or "ascii"
+            self._out.write(text.encode(encoding, "replace").decode(encoding) + "\n")
+        self._out.flush()
