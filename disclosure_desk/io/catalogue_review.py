@@ -24,7 +24,13 @@ def _numbers(items: Iterable[CatalogueItem]) -> str:
     return "、".join(str(i.number) for i in items)
 
 
-def review_items(items: Sequence[CatalogueItem], time_limit_check: TimeLimitCheck | None = None) -> list[str]:
+def review_items(
+    items: Sequence[CatalogueItem],
+    time_limit_check: TimeLimitCheck | None = None,
+    *,
+    has_time_limits: bool = True,
+) -> list[str]:
+    """`has_time_limits` False: the source has no 公开时限 column at all (said once, not per item)."""
     warnings: list[str] = []
     old = [i for i in items if _OLD_REGULATION.search(unicodedata.normalize("NFKC", i.basis))]
     if old:
@@ -47,7 +53,9 @@ def review_items(items: Sequence[CatalogueItem], time_limit_check: TimeLimitChec
     for channel, where in unknown.items():
         warnings.append(f"序号{_numbers(where)}的公开渠道“{channel}”不是13种标准渠道之一，已原样保留。")
     no_limit = [i for i in items if not i.time_limit.strip()]
-    if no_limit:
+    if not has_time_limits:
+        warnings.append("目录中没有“公开时限”列，无法计算公开期限。")
+    elif no_limit:
         warnings.append(f"序号{_numbers(no_limit)}的公开时限为空，无法计算公开期限。")
     if time_limit_check is not None:
         for item in items:

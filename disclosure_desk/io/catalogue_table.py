@@ -251,8 +251,8 @@ class _Reader:
         number_column = self.first(Role.NUMBER)
         raw_number = clean_cell(row[number_column.index].text) if number_column is not None else ""
         number = _number(raw_number)
-        if not content and number is None:
-            return None
+        if number is None and not (content or self.text(row, Role.BASIS) or self.text(row, Role.TIME_LIMIT)):
+            return None  # a note, a section heading or an empty row
         if number is None:
             number = self.previous_number + 1
             if number_column is not None:
@@ -289,6 +289,12 @@ class _Reader:
 def _spans_row(row: Row) -> bool:
     """A row that is one cell merged across the table (a section title or a note), not an item."""
     return len(row) > 1 and all(c.merge is Merge.RIGHT for c in row[1:])
+
+
+def _repeats_header(row: Row, top: Row) -> bool:
+    """A header cell merged down over a second header row that was not recognised as one."""
+    keys = [(header_key(c.text), header_key(t.text)) for c, t in zip(row, top, strict=False)]
+    return any(k for k, _ in keys) and all(k in ("", t) for k, t in keys)
 
 
 def _drop_empty_unnamed(columns: list[Column], items: list[CatalogueItem]) -> list[CatalogueItem]:
@@ -333,14 +339,23 @@ def table_to_catalogue(
     first_data = start + (2 if sub is not None else 1)
     for index in range(first_data, len(rows)):
         row = _pad(rows[index], width)
-        if _spans_row(row) or is_header_row([c.text for c in row]):
+        if _spans_row(row) or is_header_row([c.text for c in row]) or _repeats_header(row, top):
             continue
-        item = reader.item(row, warnings, f"表格第{index - start + 1}行")
-        if item is not None:
-            items.append(item)
+        where = f"表格第{index - start + 1}行"
+        item = reader.item(row, warnings, where)
+        if item is None:
+            continue
+        items.append(item)
+        short = len(rows[index])
+        if 1 < short < width:
+            # Only flattened text has short rows: cells were lost, most likely because the file was cut off.
+            if index == len(rows) - 1:
+                raise FormatProblem(f"最后一行只有{short}列（应有{width}列），文件似乎不完整。")
+            warnings.append(f"{where}（序号{item.number}）只有{short}列，应有{width}列，请核对。")
     if not items:
         raise FormatProblem("表头下面没有任何公开事项。")
     items = _drop_empty_unnamed(columns, items)
     title = _title(rows[:start]) or default_title
-    warnings += review_items(items, time_limit_check)
+    has_time_limits = reader.first(Role.TIME_LIMIT) is not None
+    warnings += review_items(items, time_limit_check, has_time_limits=has_time_limits)
     return Catalogue(title=title, items=tuple(items), warnings=tuple(warnings))
