@@ -11,6 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from disclosure_desk import __version__
 from disclosure_desk.cli.context import CliContext, parse_date_arg
@@ -21,8 +22,19 @@ EXIT_FAILURE = 1
 EXIT_USAGE = 2
 
 
+class ChineseHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, prefix="用法：" if prefix is None else prefix)
+
+
 class ChineseArgumentParser(argparse.ArgumentParser):
-    """argparse with Chinese framing for its errors (exit 2, no traceback)."""
+    """argparse with Chinese headings and errors (exit 2, no traceback)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", ChineseHelpFormatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)

@@ -4,6 +4,20 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from disclosure_desk.cli import backup_cmd, catalogue_cmd, due_cmd, holidays_cmd, publication_cmd
+from disclosure_desk.cli import (
+    backup_cmd,
+    catalogue_cmd,
+    due_cmd,
+    holidays_cmd,
+    publication_cmd,
+    status_cmd,
+)
 
-MODULES: tuple[ModuleType, ...] = (catalogue_cmd, publication_cmd, due_cmd, holidays_cmd, backup_cmd)
+MODULES: tuple[ModuleType, ...] = (
+    status_cmd,
+    catalogue_cmd,
+    publication_cmd,
+    due_cmd,
+    holidays_cmd,
+    backup_cmd,
+)

@@ -72,13 +72,14 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
                     f"调休上班 {len(schedule.adjusted_workdays)} 天"
                 )
         return 0
-    schedule = next((s for s in schedules if s.year == args.year), None)
-    if schedule is None:
+    found = next((s for s in schedules if s.year == args.year), None)
+    if found is None:
         print(
             f"{args.year}年的法定节假日安排尚未导入：该年的应公开日期只按周末推算，可能不准确。"
             f"请用“disclosure-desk holidays import 文件”导入国务院办公厅的通知。",
         )
         return 1
+    schedule = found
     if args.format == "json":
         print_json(_as_json(schedule))
         return 0

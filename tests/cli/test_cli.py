@@ -273,3 +273,27 @@ def test_bad_holiday_file_changes_nothing(
     code, _, err = run(capsys, "--db", str(db_path), "holidays", "import", str(bad))
     assert code == 1 and "错误" in err and "Traceback" not in err
     assert run(capsys, "--db", str(db_path), "holidays", "list", "--format", "json")[1] == before
+
+
+def test_status_json_contract(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    base = ["--db", str(db_path), "--today", "2026-11-03", "publication", "add", "--item", "1"]
+    assert run(capsys, *base, "--title", "逾期的", "--formed", "2026-10-08")[0] == 0
+    assert run(capsys, *base, "--title", "快到期", "--formed", "2026-10-13")[0] == 0
+    assert run(capsys, *base, "--title", "不急", "--formed", "2026-11-02")[0] == 0
+    code, out, _ = run(capsys, "--db", str(db_path), "--today", "2026-11-05", "status", "--format", "json")
+    assert code == 0
+    digest = json.loads(out)
+    assert [e["title"] for e in digest["overdue"]] == ["逾期的"]
+    assert [e["title"] for e in digest["due_soon"]] == ["快到期"]
+    for entry in digest["overdue"] + digest["due_soon"]:
+        assert {"id", "item", "title", "due_on"} <= set(entry)
+    assert digest["overdue"][0]["due_on"] == "2026-11-04"
+    code, out, _ = run(capsys, "--db", str(db_path), "--today", "2026-11-05", "status")
+    assert code == 0 and "逾期未公开：1 条" in out
+
+
+def test_status_with_nothing_due(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    code, out, _ = run(capsys, "--db", str(db_path), "status", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["overdue"] == [] and json.loads(out)["due_soon"] == []
+    assert "没有逾期或即将到期" in run(capsys, "--db", str(db_path), "status")[1]

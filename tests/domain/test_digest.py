@@ -1,0 +1,58 @@
+"""The digest behind the dashboard and `status`, pinned across National Day 2026 and its 调休 Saturday."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from disclosure_desk.domain.digest import build_digest
+from disclosure_desk.domain.publication import Publication
+from disclosure_desk.domain.status import Status
+from disclosure_desk.store.repository import Store
+
+
+def _add(store: Store, number: int, title: str, **dates: date) -> None:
+    item = store.active_catalogue().item_by_number(number)
+    assert item is not None and item.id is not None
+    store.add_publication(Publication(item_id=item.id, title=title, **dates))
+
+
+def test_digest_across_national_day(store: Store) -> None:
+    _add(store, 1, "九月底形成", formed_on=date(2026, 9, 1))  # 20 working days → 2026-09-29
+    _add(store, 1, "节前形成", formed_on=date(2026, 9, 25))  # across the holiday → due 2026-10-30
+    _add(store, 1, "节后形成", formed_on=date(2026, 10, 8))  # → 2026-11-04
+    _add(store, 12, "预算批复", approved_on=date(2026, 9, 30))  # 20 日 → 2026-10-20
+    _add(store, 1, "已公开", formed_on=date(2026, 9, 1), published_on=date(2026, 9, 20))
+    _add(store, 18, "应急预案")  # statutory, no date entered: open, undated
+    records = store.publication_records()
+    # Saturday 2026-10-10 is a 调休 working day: it counts as one
+    digest = build_digest(records, date(2026, 10, 10), store.calendar(), 5)
+    assert [e.record.publication.title for e in digest.overdue] == ["九月底形成"]
+    assert digest.overdue[0].days_late == 11
+    assert [e.record.publication.title for e in digest.due_soon] == []
+    assert [e.record.publication.title for e in digest.open] == [
+        "九月底形成",
+        "预算批复",
+        "节前形成",
+        "节后形成",
+        "应急预案",
+    ]
+    budget = digest.open[1]
+    assert budget.record.due.due_on == date(2026, 10, 20)
+    # from Sat 10-10 (a working day) to Tue 10-20: 10-12..16, 10-19, 10-20 = 7 working days
+    assert budget.working_days_left == 7
+    # a week later the budget is due soon; a published record never shows as due
+    later = build_digest(records, date(2026, 10, 15), store.calendar(), 5)
+    assert [e.record.publication.title for e in later.due_soon] == ["预算批复"]
+    assert all(e.record.publication.published_on is None for e in later.open)
+    assert later.open[-1].working_days_left is None and later.open[-1].status is Status.PENDING
+
+
+def test_digest_month_and_year_figures(store: Store) -> None:
+    _add(store, 1, "按时", formed_on=date(2026, 11, 2), published_on=date(2026, 11, 10))
+    _add(store, 1, "逾期公开", formed_on=date(2026, 1, 5), published_on=date(2026, 3, 2))
+    _add(store, 1, "去年", formed_on=date(2025, 1, 5), published_on=date(2025, 1, 6))
+    digest = build_digest(store.publication_records(), date(2026, 11, 25), store.calendar(), 5)
+    assert digest.published_this_month == 1
+    assert (digest.on_time_this_year, digest.late_this_year) == (1, 1)
+    assert digest.on_time_rate_this_year == 0.5
+    assert digest.overdue == () and digest.due_soon == ()
