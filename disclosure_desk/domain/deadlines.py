@@ -297,12 +297,15 @@ def _month_length(year: int, month: int) -> int:
 
 def _working_period(label: str, start: date, start_name: str, n: int, calendar: WorkdayCalendar) -> DueDate:
     due = calendar.add_working_days(start, n)
-    head = f"{label}：自{start_name}{start.isoformat()}起算（当日不计），"
+    warnings = () if calendar.is_fully_scheduled(start, due) else _warnings(calendar, start, due)
     if n == 0:
-        return DueDate(due, None, f"{head}应于当日公开。", _warnings(calendar, start, due))
+        return DueDate(due, None, f"{label}：自{start_name}{start.isoformat()}起算，应于当日公开。", warnings)
     events = _events_phrase(calendar, start, due)
-    text = f"{head}{events}，第{n}个工作日为{_day(due)}。"
-    return DueDate(due, None, text, _warnings(calendar, start, due))
+    text = (
+        f"{label}：自{start_name}{start.isoformat()}起算（当日不计），{events}，"
+        f"第{n}个工作日为{due.isoformat()}（{WEEKDAY_NAMES[due.weekday()]}）。"
+    )
+    return DueDate(due, None, text, warnings)
 
 
 def _calendar_period(label: str, start: date, start_name: str, n: int, calendar: WorkdayCalendar) -> DueDate:
@@ -328,32 +331,41 @@ def _day(day: date) -> str:
     return f"{day.isoformat()}（{WEEKDAY_NAMES[day.weekday()]}）"
 
 
+# The phrase for a (start, end) pair, for the calendar last used: a register recomputes many due dates
+# over the same few hundred start days, always with the same calendar. Calendars are immutable, so an
+# entry never goes stale. (owner, memo) is swapped as one tuple so threads never share a wrong memo.
+_PHRASES: tuple[WorkdayCalendar | None, dict[tuple[int, int], str]] = (None, {})
+_PHRASES_MAX = 100_000
+
+
 def _events_phrase(calendar: WorkdayCalendar, start: date, end: date) -> str:
-    """ "期间遇国庆节放假（10月1日至7日）、10月10日（星期六）调休上班" for the days in (start, end]."""
-    if not calendar.has_events_between(start, end):
+    global _PHRASES
+    owner, memo = _PHRASES
+    if owner is not calendar:
+        memo = {}
+        _PHRASES = (calendar, memo)
+    key = (start.toordinal(), end.toordinal())
+    phrase = memo.get(key)
+    if phrase is None:
+        if len(memo) >= _PHRASES_MAX:
+            memo.clear()
+        phrase = memo[key] = _build_events_phrase(calendar, start, end)
+    return phrase
+
+
+def _build_events_phrase(calendar: WorkdayCalendar, start: date, end: date) -> str:
+    """ "期间遇国庆节放假（10月1日至7日）；10月10日（星期六）调休上班" for the days in (start, end]."""
+    groups = calendar.event_groups_between(start, end)
+    if not groups:
         return "期间无法定节假日和调休上班日"
     with_year = start.year != end.year
-    parts: list[str] = []
-    block: list[tuple[date, str]] = []
-
-    def flush() -> None:
-        if not block:
-            return
-        names = list(dict.fromkeys(name for _, name in block))
-        first, last = block[0][0], block[-1][0]
-        span = _md(first, with_year) if first == last else _md_range(first, last, with_year)
-        parts.append(f"{'、'.join(names)}放假（{span}）")
-        block.clear()
-
-    for day, is_holiday, name in calendar.events_between(start, end):
+    parts = []
+    for first, last, is_holiday, names in groups:
         if is_holiday:
-            if block and day.toordinal() != block[-1][0].toordinal() + 1:
-                flush()
-            block.append((day, name))
+            span = _md(first, with_year) if first == last else _md_range(first, last, with_year)
+            parts.append(f"{names}放假（{span}）")
         else:
-            flush()
-            parts.append(f"{_md(day, with_year)}（{WEEKDAY_NAMES[day.weekday()]}）调休上班")
-    flush()
+            parts.append(f"{_md(first, with_year)}（{WEEKDAY_NAMES[first.weekday()]}）调休上班")
     return "期间遇" + "；".join(parts)  # "；" between events: holiday names are already joined by "、"
 
 
@@ -371,6 +383,8 @@ def _md_range(first: date, last: date, with_year: bool) -> str:
 
 def _warnings(calendar: WorkdayCalendar, start: date, end: date) -> tuple[str, ...]:
     """Loud, never silent: the period meets a year whose schedule is missing or not official."""
+    if calendar.is_fully_scheduled(start, end):
+        return ()
     missing = calendar.unscheduled_years(start, end)
     warnings: list[str] = []
     for year in missing:

@@ -87,9 +87,14 @@ class WorkdayCalendar:
         "_event_kinds",
         "_event_names",
         "_event_ordinals",
+        "_group_first",
+        "_group_holiday",
+        "_group_last",
+        "_group_names",
         "_hi",
         "_holidays",
         "_lo",
+        "_official_years",
         "_rank",
         "_rank_above",
         "_rank_lo_minus_1",
@@ -125,6 +130,27 @@ class WorkdayCalendar:
         self._event_ordinals: tuple[int, ...] = tuple(e[0] for e in events)
         self._event_kinds: tuple[bool, ...] = tuple(e[1] for e in events)  # True: holiday
         self._event_names: tuple[str, ...] = tuple(e[2] for e in events)
+        # Groups: runs of consecutive holidays (one block), and each adjusted working day on its own —
+        # what an explanation names, precomputed so a due date does not walk day by day.
+        group_first: list[int] = []
+        group_last: list[int] = []
+        group_holiday: list[bool] = []
+        group_names: list[str] = []
+        for ordinal, is_holiday, name in events:
+            if is_holiday and group_holiday and group_holiday[-1] and group_last[-1] == ordinal - 1:
+                group_last[-1] = ordinal
+                if name not in group_names[-1].split("、"):
+                    group_names[-1] += "、" + name
+                continue
+            group_first.append(ordinal)
+            group_last.append(ordinal)
+            group_holiday.append(is_holiday)
+            group_names.append(name)
+        self._group_first = group_first
+        self._group_last = group_last
+        self._group_holiday = group_holiday
+        self._group_names = group_names
+        self._official_years = frozenset(y for y, s in self._schedules.items() if s.official)
 
         # The rank table spans every day a schedule mentions, padded to whole years; outside it no
         # schedule says anything and Monday–Friday arithmetic is exact.
@@ -212,6 +238,11 @@ class WorkdayCalendar:
         Raises OverflowError when the result would fall outside the dates Python can hold.
         """
         ordinal = start.toordinal()
+        if n > 0 and self._lo <= ordinal <= self._hi:
+            # the common case, inside the table: two list look-ups
+            index = self._rank[ordinal - self._lo] - self._rank_lo_minus_1 + n - 1
+            if index < len(self._workday_ordinals):
+                return date.fromordinal(self._workday_ordinals[index])
         if n == 0:
             return start
         # Backwards, the first working day before `start` is the last one up to start - 1.
@@ -244,9 +275,40 @@ class WorkdayCalendar:
             for i in range(lo, hi)
         ]
 
-    def has_events_between(self, start: date, end: date) -> bool:
-        ordinals = self._event_ordinals
-        return bisect_left(ordinals, start.toordinal() + 1) != bisect_right(ordinals, end.toordinal())
+    def event_groups_between(self, start: date, end: date) -> list[tuple[date, date, bool, str]]:
+        """Holiday blocks (True) and adjusted working days (False) met in (start, end], in date order.
+
+        Each is (first day, last day, is_holiday, names joined by "、"); a block the period only partly
+        covers is cut to the part inside it.
+        """
+        lo, hi = start.toordinal(), end.toordinal()
+        first_index = bisect_right(self._group_last, lo)
+        stop = bisect_right(self._group_first, hi)
+        groups = []
+        for k in range(first_index, stop):
+            first, last, names = self._group_first[k], self._group_last[k], self._group_names[k]
+            if first <= lo or last > hi:
+                first, last = max(first, lo + 1), min(last, hi)
+                if first > last:
+                    continue  # an empty period
+                names = self._names_between(first, last)
+            groups.append((date.fromordinal(first), date.fromordinal(last), self._group_holiday[k], names))
+        return groups
+
+    def _names_between(self, first: int, last: int) -> str:
+        i = bisect_left(self._event_ordinals, first)
+        j = bisect_right(self._event_ordinals, last)
+        return "、".join(dict.fromkeys(self._event_names[i:j]))
+
+    def is_fully_scheduled(self, start: date, end: date) -> bool:
+        """Fast check: every day in (start, end] is covered by official schedules (no warning needed)."""
+        official = self._official_years
+        year = start.year
+        if year not in official or end.year not in official:
+            return False
+        if end.year - year > 1 and any(y not in official for y in range(year + 1, end.year)):
+            return False
+        return end.month != 12 or end.day < 25 or end.year + 1 in official
 
     def holiday_name(self, day: date) -> str:
         """The name of the holiday on `day`, or "" when it is not a holiday."""

@@ -83,6 +83,15 @@ def test_explanation_across_a_year_end_names_years() -> None:
     assert "2026年1月4日（星期日）调休上班" in text
 
 
+def test_explanations_follow_the_calendar_they_were_computed_with() -> None:
+    # the explanation memo must never hand one calendar's holidays to another
+    assert "国庆节" in due(FORMED_20WD, formed("2025-09-26")).explanation
+    bare = compute_due(FORMED_20WD, formed("2025-09-26"), WorkdayCalendar([]), timely_days=5)
+    assert bare.due_on == date(2025, 10, 24)
+    assert "期间无法定节假日和调休上班日" in bare.explanation
+    assert "国庆节" in due(FORMED_20WD, formed("2025-09-26")).explanation
+
+
 def test_calendar_days_approved() -> None:
     result = due(APPROVED_20D, AnchorDates(approved_on=date(2026, 9, 30)))
     assert result.due_on == date(2026, 10, 20)

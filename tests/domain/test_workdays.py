@@ -218,3 +218,20 @@ def test_next_working_day(day: date) -> None:
     nxt = CAL.next_working_day(day)
     assert CAL.is_working_day(nxt) and nxt >= day
     assert all(not CAL.is_working_day(day + timedelta(days=i)) for i in range((nxt - day).days))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_days, st.integers(min_value=0, max_value=200))
+def test_event_groups_cover_exactly_the_events(start: date, span: int) -> None:
+    end = start + timedelta(days=span)
+    events = CAL.events_between(start, end)
+    grouped: list[tuple[date, bool]] = []
+    for first, last, is_holiday, names in CAL.event_groups_between(start, end):
+        assert start < first <= last <= end and names
+        grouped += [(first + timedelta(days=i), is_holiday) for i in range((last - first).days + 1)]
+    assert grouped == [(day, is_holiday) for day, is_holiday, _ in events]
+
+
+def test_event_groups_cut_a_block_the_period_only_partly_covers() -> None:
+    [block] = CAL.event_groups_between(date(2025, 10, 5), date(2025, 10, 8))
+    assert block == (date(2025, 10, 6), date(2025, 10, 8), True, "中秋节、国庆节")  # 10-06 is 中秋节
