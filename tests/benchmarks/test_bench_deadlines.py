@@ -35,7 +35,7 @@ def _inputs() -> list[tuple[DeadlineRule, AnchorDates, date | None]]:
     weights = [23, 3, 4, 1, 1, 1, 1, 1]
     first = date(2020, 1, 1).toordinal()
     span = date(2026, 12, 31).toordinal() - first
-    inputs = []
+    inputs: list[tuple[DeadlineRule, AnchorDates, date | None]] = []
     for rule in rng.choices(rules, weights, k=COUNT):
         start = date.fromordinal(first + rng.randrange(span))
         changed = start + timedelta(days=rng.randrange(30)) if rng.random() < 0.1 else None
