@@ -16,6 +16,8 @@ from docx.oxml.ns import qn
 from disclosure_desk.io.catalogue_errors import FormatProblem
 from disclosure_desk.io.catalogue_table import Cell, Merge, Row, find_header
 
+# Bounds a damaged or hostile file's w:gridSpan / w:gridBefore; real catalogues have about a dozen columns.
+_MAX_COLUMNS = 200
 # Paragraphs just above the table that may hold the title ("附件1", "XX局政务公开基本目录").
 _TITLE_PARAGRAPHS = 3
 
@@ -28,7 +30,7 @@ def _grid_before(tr: Any) -> int:
     tr_pr = tr.find(qn("w:trPr"))
     before = tr_pr.find(qn("w:gridBefore")) if tr_pr is not None else None
     value = before.get(qn("w:val")) if before is not None else None
-    return int(value) if value and value.isdigit() else 0
+    return min(int(value), _MAX_COLUMNS) if value and value.isdigit() else 0
 
 
 def _table_rows(tbl: Any) -> list[list[Cell]]:
@@ -37,13 +39,15 @@ def _table_rows(tbl: Any) -> list[list[Cell]]:
         row = [Cell("") for _ in range(_grid_before(tr))]
         for tc in tr.iterchildren(qn("w:tc")):
             column = len(row)
+            if column >= _MAX_COLUMNS:
+                break
             above = rows[-1][column] if rows and column < len(rows[-1]) else None
             if tc.vMerge == "continue":
                 # Continuation of a vertical merge: the value is the merged cell's, found in the row above.
                 first = Cell(above.text if above is not None else "", Merge.DOWN)
             else:
                 first = Cell(_cell_text(tc))
-            span = max(1, tc.grid_span)
+            span = min(max(1, tc.grid_span), _MAX_COLUMNS)
             row.append(first)
             row += [Cell(first.text, Merge.RIGHT if first.merge is Merge.NONE else Merge.DOWN)] * (span - 1)
         rows.append(row)

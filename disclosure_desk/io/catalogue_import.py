@@ -16,9 +16,13 @@ from pathlib import Path
 from typing import TypeVar
 
 from disclosure_desk.domain.catalogue import Catalogue
+from disclosure_desk.io.catalogue_docx import rows_from_docx
 from disclosure_desk.io.catalogue_errors import FormatProblem, refusal
-from disclosure_desk.io.catalogue_review import TimeLimitCheck
-from disclosure_desk.io.catalogue_table import Row, table_to_catalogue
+from disclosure_desk.io.catalogue_json import catalogue_from_json_bytes
+from disclosure_desk.io.catalogue_review import TimeLimitCheck, review_items
+from disclosure_desk.io.catalogue_table import table_to_catalogue
+from disclosure_desk.io.catalogue_text import rows_from_text
+from disclosure_desk.io.catalogue_xlsx import rows_from_xlsx
 
 # A catalogue is a few hundred kilobytes at most; far larger files are something else.
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -118,32 +122,20 @@ def import_catalogue(path: Path, *, time_limit_check: TimeLimitCheck | None = No
 
 
 def _import(kind: str, data: bytes, path: Path, check: TimeLimitCheck | None) -> Catalogue:
-    from disclosure_desk.io.catalogue_json import catalogue_from_json_bytes
-
     if kind == "json":
         catalogue = catalogue_from_json_bytes(data)
         if check is None:
             return catalogue
-        from disclosure_desk.io.catalogue_review import review_items
-
         return replace(catalogue, warnings=tuple(review_items(catalogue.items, check)))
     if kind == "xlsx":
         return _import_xlsx(data, path, check)
     if kind == "docx":
-        rows = _guarded(kind, lambda: _docx_rows(data))
+        rows = _guarded(kind, lambda: rows_from_docx(data))
         return table_to_catalogue(rows, default_title=path.stem, time_limit_check=check)
-    from disclosure_desk.io.catalogue_text import rows_from_text
-
     delimiter = "," if path.suffix.lower() == ".csv" else None
     return table_to_catalogue(
         rows_from_text(_decode(data), delimiter=delimiter), default_title=path.stem, time_limit_check=check
     )
-
-
-def _docx_rows(data: bytes) -> list[Row]:
-    from disclosure_desk.io.catalogue_docx import rows_from_docx
-
-    return rows_from_docx(data)
 
 
 def _guarded(kind: str, read: Callable[[], _T]) -> _T:
@@ -161,8 +153,6 @@ def _guarded(kind: str, read: Callable[[], _T]) -> _T:
 
 
 def _import_xlsx(data: bytes, path: Path, check: TimeLimitCheck | None) -> Catalogue:
-    from disclosure_desk.io.catalogue_xlsx import rows_from_xlsx
-
     sheet = _guarded("xlsx", lambda: rows_from_xlsx(data))
     catalogue = table_to_catalogue(
         sheet.rows, default_title=path.stem, explicit_hierarchy=sheet.ours, time_limit_check=check
