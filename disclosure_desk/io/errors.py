@@ -1,0 +1,9 @@
+"""Errors raised by the import/export layer. Messages are Chinese and fit to show to the officer as is."""
+
+from __future__ import annotations
+
+from disclosure_desk.domain.errors import DisclosureDeskError
+
+
+class ReportError(DisclosureDeskError):
+    """A report could not be written; any file that was already at the target is left untouched."""
