@@ -335,7 +335,7 @@ def _day(day: date) -> str:
 # over the same few hundred start days, always with the same calendar. Calendars are immutable, so an
 # entry never goes stale. (owner, memo) is swapped as one tuple so threads never share a wrong memo.
 _PHRASES: tuple[WorkdayCalendar | None, dict[tuple[int, int], str]] = (None, {})
-_PHRASES_MAX = 100_000
+_PHRASES_MAX = 20_000  # a few MB at most
 
 
 def _events_phrase(calendar: WorkdayCalendar, start: date, end: date) -> str:

@@ -146,10 +146,10 @@ class WorkdayCalendar:
             group_last.append(ordinal)
             group_holiday.append(is_holiday)
             group_names.append(name)
-        self._group_first = group_first
-        self._group_last = group_last
-        self._group_holiday = group_holiday
-        self._group_names = group_names
+        self._group_first = tuple(group_first)
+        self._group_last = tuple(group_last)
+        self._group_holiday = tuple(group_holiday)
+        self._group_names = tuple(group_names)
         self._official_years = frozenset(y for y, s in self._schedules.items() if s.official)
 
         # The rank table spans every day a schedule mentions, padded to whole years; outside it no
@@ -176,8 +176,8 @@ class WorkdayCalendar:
                 running += 1
                 workday_ordinals.append(ordinal)
             rank.append(running)
-        self._rank: list[int] = rank
-        self._workday_ordinals: list[int] = workday_ordinals
+        self._rank = tuple(rank)
+        self._workday_ordinals = tuple(workday_ordinals)
         # Above the table only Monday–Friday counts; this offset keeps ranks continuous.
         self._rank_above = running - _weekday_count(hi) if hi >= lo else 0
 

@@ -157,6 +157,11 @@ def parse_holiday_bytes(data: bytes, source: str = "") -> list[YearSchedule]:
         raise CalendarError(f"文件{name}过大，不是节假日安排文件。")
     if not data.strip():
         raise CalendarError(f"文件{name}是空的。")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode": UTF-16 with a BOM
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeError:
+            raise CalendarError(f"文件{name}的编码无法识别，请另存为 UTF-8 文本后再导入。") from None
     if b"\x00" in data:
         raise CalendarError(f"文件{name}不是文本文件，无法作为节假日安排读取。")
     text = _decode(data, name)

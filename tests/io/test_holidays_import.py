@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -108,6 +110,22 @@ def test_text_format_several_years_gbk_and_previous_december(tmp_path: Path) -> 
     assert [s.year for s in schedules] == [2030, 2031]
     assert schedules[0].official is False and schedules[0].source == "手工录入"
     assert date(2029, 12, 29) in schedules[0].adjusted_workdays  # a notice may name the previous December
+
+
+def test_utf16_text_from_notepad(tmp_path: Path) -> None:
+    [schedule] = read_holiday_file(write(tmp_path, TEXT_2027.encode("utf-16")))
+    assert schedule.year == 2027
+
+
+def test_the_program_does_not_need_chinesecalendar() -> None:
+    code = (
+        "import sys; from disclosure_desk.io.holidays_import import bundled_calendar; "
+        "from disclosure_desk.domain.deadlines import compute_due, parse_time_limit; "
+        "assert bundled_calendar().years; "
+        "bad = {'chinese_calendar', 'holidays', 'PySide6', 'sqlalchemy'} & set(sys.modules); "
+        "assert not bad, bad"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[2])
 
 
 # --- validation ---------------------------------------------------------------------------------------
