@@ -15,6 +15,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -216,8 +217,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         catalogue = import_catalogue(args.source)
         if args.title:
-            from dataclasses import replace
-
             catalogue = replace(catalogue, title=args.title)
         write_catalogue_json(catalogue, args.target)
     except DisclosureDeskError as error:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from disclosure_desk.domain.catalogue import AUDIENCES, MODES, Catalogue, CatalogueItem
@@ -299,8 +299,6 @@ def _repeats_header(row: Row, top: Row) -> bool:
 
 def _drop_empty_unnamed(columns: list[Column], items: list[CatalogueItem]) -> list[CatalogueItem]:
     """Columns with neither a header nor any value are layout debris (an empty last column)."""
-    from dataclasses import replace
-
     unnamed = {c.label for c in columns if c.role is Role.EXTRA and re.fullmatch(r"第\d+列", c.label)}
     empty = {key for key in unnamed if all(not i.extra.get(key) for i in items)}
     if not empty:
