@@ -1,0 +1,290 @@
+"""What happens when the officer asks for something: open a dialog, save through the store, reload.
+
+The composition root (app.py) creates one DeskController and connects the window's signals to it; no
+widget talks to the store. Dialogs open window-modal with open(), not exec(), so nothing blocks and tests
+drive them like an officer would.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+
+from disclosure_desk.domain.catalogue import CHANNELS, CatalogueItem
+from disclosure_desk.domain.errors import CalendarError, DisclosureDeskError, ValidationError
+from disclosure_desk.domain.publication import Publication
+from disclosure_desk.domain.settings import Settings
+from disclosure_desk.domain.workdays import YearSchedule
+from disclosure_desk.io import holidays_import
+from disclosure_desk.store.repository import Store
+from disclosure_desk.ui.dialogs import confirm
+from disclosure_desk.ui.dialogs.about import show_about
+from disclosure_desk.ui.dialogs.holidays_dialog import HolidaysDialog
+from disclosure_desk.ui.dialogs.publication_editor import PublicationEditor
+from disclosure_desk.ui.dialogs.settings_dialog import SettingsDialog
+from disclosure_desk.ui.dialogs.trash_dialog import TrashDialog
+from disclosure_desk.ui.main_window import MainWindow
+from disclosure_desk.ui.presenters import (
+    Clock,
+    ItemInfo,
+    RegisterRow,
+    index_suggester,
+    item_info,
+    item_infos,
+    load_register,
+    preview_due,
+)
+from disclosure_desk.ui.texts import format_date_long
+
+
+class DeskController(QObject):
+    def __init__(self, store: Store, window: MainWindow, clock: Clock, data_folder: Path) -> None:
+        super().__init__(window)
+        self.store = store
+        self.window = window
+        self.clock = clock
+        self.data_folder = data_folder
+        self.rows: list[RegisterRow] = []
+        self.infos: dict[int, ItemInfo] = {}
+        self.editor: PublicationEditor | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self.trash_dialog: TrashDialog | None = None
+        self.holidays_dialog: HolidaysDialog | None = None
+
+    # --- loading ------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        catalogue = self.store.active_catalogue()
+        self.infos = item_infos(self.store, catalogue)
+        self.window.set_catalogue(catalogue, self.infos)
+        self.reload()
+
+    def reload(self) -> None:
+        today = self.clock()
+        self.rows = load_register(self.store, today)
+        self.window.set_register(self.rows)
+        self.window.set_context_text(
+            self.tr("{0}　今天：{1}").format(self.store.bureau_name(), format_date_long(today))
+        )
+
+    def _reload_infos(self) -> None:
+        self.infos = item_infos(self.store, self.store.active_catalogue())
+        self.window.set_infos(self.infos)
+
+    def _row_for(self, publication_id: int | None) -> RegisterRow | None:
+        return next((r for r in self.rows if r.publication.id == publication_id), None)
+
+    # --- publications -------------------------------------------------------------------------------
+
+    def new_publication(self, item: CatalogueItem) -> None:
+        if item.id is None:
+            return
+        suggest = index_suggester(self.store.settings().bureau_code, self.rows)
+        publication = Publication(
+            item_id=item.id,
+            title="",
+            channels=tuple(c for c in item.channels if c in CHANNELS),
+            index_number=suggest(self.clock().year),
+        )
+        self._open_editor(publication, item)
+
+    def edit_publication(self, row: RegisterRow) -> None:
+        self._open_editor(row.publication, row.record.item)
+
+    def _open_editor(self, publication: Publication, item: CatalogueItem) -> None:
+        if self.editor is not None:
+            self.editor.raise_()
+            self.editor.activateWindow()
+            return
+        info = self.infos.get(item.id or -1) or item_info(self.store, item)  # or an item of an older version
+        editor = PublicationEditor(
+            publication,
+            item,
+            info,
+            evaluate=lambda value: preview_due(self.store, value),
+            suggest_index=index_suggester(self.store.settings().bureau_code, self.rows),
+            clock=self.clock,
+            parent=self.window,
+        )
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.submitted.connect(lambda value: self._save_publication(editor, value))
+        editor.finished.connect(self._editor_closed)
+        self.editor = editor
+        editor.open()
+
+    def _editor_closed(self) -> None:
+        self.editor = None
+
+    def _save_publication(self, editor: PublicationEditor, value: Publication) -> None:
+        try:
+            saved = (
+                self.store.add_publication(value)
+                if value.id is None
+                else self.store.update_publication(value)
+            )
+        except ValidationError as error:
+            editor.show_save_error(str(error), error.field)
+            return
+        except DisclosureDeskError as error:
+            editor.show_save_error(str(error))
+            return
+        editor.accept()
+        self.reload()
+        self.window.show_status(self.tr("已保存：{0}").format(saved.title))
+        row = self._row_for(saved.id)
+        if row is not None:
+            self.window.select_publication(row)
+
+    def delete_publication(self, row: RegisterRow) -> None:
+        publication = row.publication
+        if publication.id is None or not confirm.ask_delete(self.window, publication.title):
+            return
+        try:
+            self.store.delete_publication(publication.id)
+        except DisclosureDeskError as error:
+            confirm.show_error(self.window, self.tr("无法删除"), str(error))
+            return
+        self.reload()
+        self.window.show_status(self.tr("已移到回收站：{0}").format(publication.title))
+        if self.trash_dialog is not None:
+            self._refresh_trash()
+
+    # --- trash --------------------------------------------------------------------------------------
+
+    def open_trash(self) -> None:
+        if self.trash_dialog is None:
+            dialog = TrashDialog(self.window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.restoreRequested.connect(self.restore_publication)
+            dialog.purgeRequested.connect(self.purge_publication)
+            dialog.finished.connect(self._trash_closed)
+            self.trash_dialog = dialog
+        self._refresh_trash()
+        self.trash_dialog.open()
+
+    def _trash_closed(self) -> None:
+        self.trash_dialog = None
+
+    def _refresh_trash(self) -> None:
+        if self.trash_dialog is not None:
+            self.trash_dialog.set_publications(
+                self.store.publications(deleted=True), self.store.items_by_id()
+            )
+
+    def restore_publication(self, publication: Publication) -> None:
+        if publication.id is None:
+            return
+        try:
+            self.store.restore_publication(publication.id)
+        except DisclosureDeskError as error:
+            confirm.show_error(self.trash_dialog or self.window, self.tr("无法恢复"), str(error))
+            return
+        self._refresh_trash()
+        self.reload()
+        self.window.show_status(self.tr("已恢复：{0}").format(publication.title))
+        row = self._row_for(publication.id)
+        if row is not None:
+            self.window.select_publication(row)
+
+    def purge_publication(self, publication: Publication) -> None:
+        parent = self.trash_dialog or self.window
+        if publication.id is None or not confirm.ask_purge(parent, publication.title):
+            return
+        try:
+            self.store.purge_publication(publication.id)
+        except DisclosureDeskError as error:
+            confirm.show_error(parent, self.tr("无法彻底删除"), str(error))
+            return
+        self._refresh_trash()
+        self.window.show_status(self.tr("已彻底删除：{0}").format(publication.title))
+
+    # --- settings -----------------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        if self.settings_dialog is not None:
+            self.settings_dialog.raise_()
+            return
+        dialog = SettingsDialog(self.store.settings(), self.data_folder, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.submitted.connect(lambda value: self._save_settings(dialog, value))
+        dialog.finished.connect(self._settings_closed)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _settings_closed(self) -> None:
+        self.settings_dialog = None
+
+    def _save_settings(self, dialog: SettingsDialog, settings: Settings) -> None:
+        try:
+            self.store.save_settings(settings)
+        except ValidationError as error:
+            dialog.show_save_error(str(error), error.field)
+            return
+        except DisclosureDeskError as error:
+            dialog.show_save_error(str(error))
+            return
+        dialog.accept()
+        self._reload_infos()
+        self.reload()
+        self.window.show_status(self.tr("已保存设置"))
+
+    # --- holidays -----------------------------------------------------------------------------------
+
+    def open_holidays(self) -> None:
+        if self.holidays_dialog is not None:
+            self.holidays_dialog.raise_()
+            return
+        dialog = HolidaysDialog(
+            self.store.holiday_schedules(), default_year=self.clock().year + 1, parent=self.window
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saveRequested.connect(self.save_holiday_year)
+        dialog.importRequested.connect(self.import_holidays)
+        dialog.finished.connect(self._holidays_closed)
+        self.holidays_dialog = dialog
+        dialog.open()
+
+    def _holidays_closed(self) -> None:
+        self.holidays_dialog = None
+
+    def save_holiday_year(self, schedule: YearSchedule) -> None:
+        self._save_schedules([schedule], self.tr("已保存{0}年的节假日安排").format(schedule.year))
+
+    def import_holidays(self, path: str) -> None:
+        parent = self.holidays_dialog or self.window
+        try:
+            schedules = holidays_import.read_holiday_file(path)
+        except CalendarError as error:
+            confirm.show_error(parent, self.tr("无法导入节假日安排"), str(error))
+            return
+        known = {s.year for s in self.store.holiday_schedules()}
+        years = "、".join(
+            f"{s.year}" + (self.tr("（替换现有安排）") if s.year in known else "") for s in schedules
+        )
+        if not confirm.ask_import_holidays(
+            parent, self.tr("将从文件导入以下年份的节假日安排：{0}").format(years)
+        ):
+            return
+        self._save_schedules(
+            schedules, self.tr("已导入{0}年的节假日安排").format("、".join(str(s.year) for s in schedules))
+        )
+
+    def _save_schedules(self, schedules: list[YearSchedule], done: str) -> None:
+        parent = self.holidays_dialog or self.window
+        try:
+            changed = self.store.save_holiday_schedules(schedules)
+        except DisclosureDeskError as error:
+            confirm.show_error(parent, self.tr("无法保存节假日安排"), str(error))
+            return
+        message = done + self.tr("；{0} 条公开信息的应公开日期随之改变。").format(changed)
+        if self.holidays_dialog is not None:
+            self.holidays_dialog.set_schedules(self.store.holiday_schedules(), select_year=schedules[0].year)
+            self.holidays_dialog.show_message(message)
+        self.reload()
+        self.window.show_status(message)
+
+    # --- about --------------------------------------------------------------------------------------
+
+    def show_about(self) -> None:
+        show_about(self.window, self.data_folder, self.store.url)

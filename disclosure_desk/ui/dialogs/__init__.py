@@ -1,0 +1,1 @@
+"""Dialogs: values in, values out; the caller saves through the store."""

@@ -1,0 +1,69 @@
+"""Every question and notice the program puts to the officer in a message box, in one module.
+
+Tests replace these functions (monkeypatch.setattr(confirm, "ask_delete", ...)) instead of patching
+QMessageBox. Buttons name the action ("删除", "取消"), never a bare "是/否".
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Confirm", text)
+
+
+def _ask(parent: QWidget | None, title: str, text: str, verb: str, informative: str = "") -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    if informative:
+        box.setInformativeText(informative)
+    yes = box.addButton(verb, QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(_tr("取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def ask_delete(parent: QWidget | None, title: str) -> bool:
+    return _ask(
+        parent,
+        _tr("删除公开信息"),
+        _tr("确定删除“{0}”吗？").format(title),
+        _tr("删除"),
+        _tr("删除的记录会移到回收站，可以随时恢复。"),
+    )
+
+
+def ask_purge(parent: QWidget | None, title: str) -> bool:
+    return _ask(
+        parent,
+        _tr("彻底删除"),
+        _tr("确定彻底删除“{0}”吗？").format(title),
+        _tr("彻底删除"),
+        _tr("彻底删除后无法恢复。"),
+    )
+
+
+def ask_import_holidays(parent: QWidget | None, summary: str) -> bool:
+    return _ask(
+        parent,
+        _tr("导入节假日安排"),
+        summary,
+        _tr("导入"),
+        _tr("导入后，所有公开信息的应公开日期将按新的安排重新计算。"),
+    )
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.NoButton, parent)
+    box.addButton(_tr("确定"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def show_info(parent: QWidget | None, title: str, message: str) -> None:
+    box = QMessageBox(
+        QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.NoButton, parent
+    )
+    box.addButton(_tr("确定"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()

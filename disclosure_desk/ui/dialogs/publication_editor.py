@@ -1,0 +1,399 @@
+"""The publication editor: a Publication in, a new Publication out (signal `submitted`); the caller saves.
+
+The due date is recomputed live through the injected `evaluate` (ui.presenters.preview_due), and every
+check comes from the domain (validate_publication, the required-channel rule): the dialog only shows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from disclosure_desk.domain.catalogue import CHANNELS, CatalogueItem
+from disclosure_desk.domain.channel_rules import check_missing_channel_reason, needs_missing_channel_reason
+from disclosure_desk.domain.deadlines import Anchor, DueDate
+from disclosure_desk.domain.errors import ValidationError
+from disclosure_desk.domain.publication import Publication
+from disclosure_desk.domain.validation import validate_publication
+from disclosure_desk.ui.presenters import ItemInfo, item_label
+from disclosure_desk.ui.texts import format_date, format_date_long
+from disclosure_desk.ui.widgets.date_field import DateField
+from disclosure_desk.ui.widgets.field_error import FieldError, with_error
+
+DATE_FIELDS = ("formed_on", "changed_on", "approved_on", "published_on", "due_on_manual")
+
+
+class PublicationEditor(QDialog):
+    submitted = Signal(object)  # Publication: valid by the domain's checks; the caller saves it
+
+    def __init__(
+        self,
+        publication: Publication,
+        item: CatalogueItem,
+        info: ItemInfo,
+        *,
+        evaluate: Callable[[Publication], DueDate],
+        suggest_index: Callable[[int], str],
+        clock: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._original = publication
+        self._item = item
+        self._info = info
+        self._evaluate = evaluate
+        self._suggest_index = suggest_index
+        self._clock = clock
+        self._tried = False  # after a refused save, messages follow every change
+        self.errors: dict[str, FieldError] = {}
+        self.setObjectName("publicationEditor")
+        is_new = publication.id is None
+        self.setWindowTitle(self.tr("新建公开信息") if is_new else self.tr("编辑公开信息"))
+        self.setSizeGripEnabled(True)
+
+        self._build_fields()
+        self._build_layout()
+        self._load(publication)
+        self._connect()
+        self._refresh_due()
+        self._refresh_reason()
+        self.title_edit.setFocus()
+
+    # --- building -----------------------------------------------------------------------------------
+
+    def _error(self, name: str) -> FieldError:
+        self.errors[name] = FieldError(self)
+        return self.errors[name]
+
+    def _build_fields(self) -> None:
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setPlaceholderText(self.tr("公开信息的标题"))
+        self.document_edit = QLineEdit(self)
+        self.document_edit.setPlaceholderText(self.tr("例如 周科发〔2026〕12号"))
+        self.index_edit = QLineEdit(self)
+        self.index_button = QPushButton(self.tr("生成"), self)
+        self.department_edit = QLineEdit(self)
+        self.responsible_edit = QLineEdit(self)
+        self.url_edit = QLineEdit(self)
+        self.url_edit.setPlaceholderText("https://")
+        self.date_edits: dict[str, DateField] = {
+            name: DateField(self, clock=self._clock) for name in DATE_FIELDS
+        }
+
+        self.channel_boxes: dict[str, QCheckBox] = {}
+        required = set(self._item.channels)
+        for channel in CHANNELS:
+            box = QCheckBox(channel + (self.tr("（必选）") if channel in required else ""), self)
+            if channel in required:
+                font = box.font()
+                font.setBold(True)
+                box.setFont(font)
+                box.setToolTip(self.tr("目录要求通过该渠道公开"))
+            self.channel_boxes[channel] = box
+        self.reason_edit = QLineEdit(self)
+        self.reason_edit.setPlaceholderText(self.tr("说明为何未通过目录要求的渠道公开"))
+
+        self.review_box = QCheckBox(self.tr("已完成保密审查"), self)
+        self.reviewer_edit = QLineEdit(self)
+        self.reviewed_on_edit = DateField(self, clock=self._clock)
+        self.notes_edit = QPlainTextEdit(self)
+        self.notes_edit.setTabChangesFocus(True)
+
+        self.due_value = QLabel(self)
+        self.due_value.setObjectName("dueValue")
+        self.due_explanation = QLabel(self)
+        self.due_explanation.setWordWrap(True)
+        self.due_explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.due_warnings = QLabel(self)
+        self.due_warnings.setObjectName("warningBox")
+        self.due_warnings.setWordWrap(True)
+        self.general_error = FieldError(self)
+        self.save_button = QPushButton(self.tr("保存"), self)
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip(self.tr("保存 (Ctrl+S)"))
+        self.cancel_button = QPushButton(self.tr("取消"), self)
+
+    def _anchor_label(self) -> str:
+        anchor = self._info.rule.anchor
+        if anchor is Anchor.RELATED_PUBLICATION:
+            return self.tr("关联文件公开日期")
+        if anchor is Anchor.RECEIVED:
+            return self.tr("收到申请日期")
+        return self.tr("形成日期")
+
+    def _build_layout(self) -> None:
+        heading = QLabel(item_label(self._item), self)
+        heading.setObjectName("itemHeading")
+        heading.setWordWrap(True)
+        rule = QLabel(
+            self.tr("公开时限：{0}　　计算规则：{1}").format(
+                self._item.time_limit, self._info.rule_description
+            ),
+            self,
+        )
+        rule.setObjectName("mutedLabel")
+        rule.setWordWrap(True)
+
+        basic = QGroupBox(self.tr("基本信息"), self)
+        form = QFormLayout(basic)
+        index_row = QHBoxLayout()
+        index_row.setContentsMargins(0, 0, 0, 0)
+        index_row.addWidget(self.index_edit, 1)
+        index_row.addWidget(self.index_button)
+        index_box = QWidget(self)
+        index_box.setLayout(index_row)
+        form.addRow(self.tr("标题 *"), with_error(self.title_edit, self._error("title")))
+        form.addRow(self.tr("文号"), with_error(self.document_edit, self._error("document_number")))
+        form.addRow(self.tr("索引号"), with_error(index_box, self._error("index_number")))
+        form.addRow(self.tr("承办科室"), self.department_edit)
+        form.addRow(self.tr("责任人"), self.responsible_edit)
+        form.addRow(self.tr("公开链接"), with_error(self.url_edit, self._error("url")))
+
+        dates = QGroupBox(self.tr("日期"), self)
+        dates_form = QFormLayout(dates)
+        labels = {
+            "formed_on": self._anchor_label(),
+            "changed_on": self.tr("变更日期"),
+            "approved_on": self.tr("批复日期"),
+            "published_on": self.tr("公开日期"),
+            "due_on_manual": self.tr("应公开日期（手工）"),
+        }
+        for name in DATE_FIELDS:
+            if name == "due_on_manual" and not self._info.is_statutory:
+                continue  # only statutory (按照法定时间公开) items take a hand-entered due date
+            dates_form.addRow(labels[name], with_error(self.date_edits[name], self._error(name)))
+
+        due = QFrame(self)
+        due.setObjectName("duePanel")
+        due_layout = QVBoxLayout(due)
+        due_layout.addWidget(self.due_value)
+        due_layout.addWidget(self.due_explanation)
+        due_layout.addWidget(self.due_warnings)
+
+        channels = QGroupBox(self.tr("公开渠道和载体"), self)
+        grid = QGridLayout(channels)
+        grid.setHorizontalSpacing(16)
+        for number, channel in enumerate(CHANNELS):
+            grid.addWidget(self.channel_boxes[channel], number // 2, number % 2)
+        last = (len(CHANNELS) + 1) // 2
+        grid.addWidget(self._error("channels"), last, 0, 1, 2)
+        self.reason_label = QLabel(self.tr("未按目录渠道公开的原因 *"), self)
+        grid.addWidget(self.reason_label, last + 1, 0, 1, 2)
+        grid.addWidget(with_error(self.reason_edit, self._error("missing_channel_reason")), last + 2, 0, 1, 2)
+
+        review = QGroupBox(self.tr("保密审查"), self)
+        review_form = QFormLayout(review)
+        review_form.addRow(self.review_box)
+        review_form.addRow(self.tr("审查人"), self.reviewer_edit)
+        review_form.addRow(self.tr("审查日期"), with_error(self.reviewed_on_edit, self._error("reviewed_on")))
+
+        notes = QGroupBox(self.tr("备注"), self)
+        notes_layout = QVBoxLayout(notes)
+        notes_layout.addWidget(self.notes_edit)
+
+        left = QVBoxLayout()
+        left.addWidget(basic)
+        left.addWidget(dates)
+        left.addWidget(due)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(channels)
+        right.addWidget(review)
+        right.addWidget(notes, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.general_error, 1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(rule)
+        layout.addLayout(columns, 1)
+        layout.addLayout(buttons)
+
+    def _load(self, p: Publication) -> None:
+        self.title_edit.setText(p.title)
+        self.document_edit.setText(p.document_number)
+        self.index_edit.setText(p.index_number)
+        self.department_edit.setText(p.department)
+        self.responsible_edit.setText(p.responsible)
+        self.url_edit.setText(p.url)
+        for name, field in self.date_edits.items():
+            field.set_date(getattr(p, name))
+        ticked = set(p.channels)
+        for channel, box in self.channel_boxes.items():
+            box.setChecked(channel in ticked)
+        self.reason_edit.setText(p.missing_channel_reason)
+        self.review_box.setChecked(p.review_done)
+        self.reviewer_edit.setText(p.reviewer)
+        self.reviewed_on_edit.set_date(p.reviewed_on)
+        self.notes_edit.setPlainText(p.notes)
+        if self._suggest_index(self._clock().year):
+            self.index_button.setToolTip(self.tr("按“统一社会信用代码/年份-序号”生成下一个索引号"))
+        else:
+            self.index_button.setEnabled(False)
+            self.index_button.setToolTip(self.tr("请先在“设置”中填写本单位的统一社会信用代码"))
+
+    def _connect(self) -> None:
+        for field in self.date_edits.values():
+            field.dateChanged.connect(self._on_changed)
+        self.reviewed_on_edit.dateChanged.connect(self._on_changed)
+        for box in self.channel_boxes.values():
+            box.toggled.connect(self._on_changed)
+        for edit in (self.title_edit, self.url_edit, self.reason_edit, self.index_edit, self.document_edit):
+            edit.textChanged.connect(self._on_text_changed)
+        self.index_button.clicked.connect(self.fill_index_number)
+        self.save_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.submit)
+
+    # --- live feedback ------------------------------------------------------------------------------
+
+    def _on_changed(self, *_args: object) -> None:
+        self._refresh_due()
+        self._refresh_reason()
+        if self._tried:
+            self._show_problems(self.problems())
+
+    def _on_text_changed(self, _text: str) -> None:
+        if self._tried:
+            self._show_problems(self.problems())
+
+    def _refresh_due(self) -> None:
+        due = self._evaluate(self.value())
+        if due.due_on is not None:
+            self.due_value.setText(self.tr("应公开日期：{0}").format(format_date_long(due.due_on)))
+        else:
+            self.due_value.setText(self.tr("应公开日期：尚不能确定"))
+        explanation = due.explanation
+        if due.unrolled_on is not None and due.unrolled_on != due.due_on:
+            explanation += "\n" + self.tr(
+                "期限届满日 {0} 为休息日，顺延后为上述日期；稳妥起见可在 {0} 前公开。"
+            ).format(format_date(due.unrolled_on))
+        self.due_explanation.setText(explanation)
+        self.due_warnings.setText("\n".join(due.warnings))
+        self.due_warnings.setVisible(bool(due.warnings))
+        self.due = due
+
+    def _refresh_reason(self) -> None:
+        needed = needs_missing_channel_reason(self.value(), self._item)
+        self.reason_label.setVisible(needed)
+        self.reason_edit.setVisible(needed)
+
+    def fill_index_number(self) -> None:
+        formed = self.date_edits["formed_on"].date()
+        year = (formed or self._clock()).year
+        suggestion = self._suggest_index(year)
+        if suggestion:
+            self.index_edit.setText(suggestion)
+
+    # --- value and checks ---------------------------------------------------------------------------
+
+    def value(self) -> Publication:
+        """The publication as the form now says. Text that is not a date counts as no date."""
+        dates = self.date_edits
+        manual = dates["due_on_manual"].date() if self._info.is_statutory else self._original.due_on_manual
+        channels = tuple(c for c, box in self.channel_boxes.items() if box.isChecked())
+        return dataclasses.replace(
+            self._original,
+            title=self.title_edit.text().strip(),
+            document_number=self.document_edit.text().strip(),
+            index_number=self.index_edit.text().strip(),
+            department=self.department_edit.text().strip(),
+            responsible=self.responsible_edit.text().strip(),
+            url=self.url_edit.text().strip(),
+            channels=channels,
+            missing_channel_reason=self.reason_edit.text().strip()
+            if self.reason_edit.isVisibleTo(self)
+            else "",
+            review_done=self.review_box.isChecked(),
+            reviewer=self.reviewer_edit.text().strip(),
+            reviewed_on=self.reviewed_on_edit.date(),
+            notes=self.notes_edit.toPlainText().strip(),
+            formed_on=dates["formed_on"].date(),
+            changed_on=dates["changed_on"].date(),
+            approved_on=dates["approved_on"].date(),
+            published_on=dates["published_on"].date(),
+            due_on_manual=manual,
+        )
+
+    def problems(self) -> list[ValidationError]:
+        problems = [
+            ValidationError(field.error(), name) for name, field in self.date_edits.items() if field.error()
+        ]
+        if self.reviewed_on_edit.error():
+            problems.append(ValidationError(self.reviewed_on_edit.error(), "reviewed_on"))
+        value = self.value()
+        problems += validate_publication(value, self._clock())
+        reason = check_missing_channel_reason(value, self._item)
+        if reason is not None:
+            problems.append(reason)
+        return problems
+
+    def _show_problems(self, problems: list[ValidationError]) -> None:
+        by_field: dict[str, str] = {}
+        for problem in problems:
+            by_field.setdefault(problem.field, str(problem))
+        for name, label in self.errors.items():
+            label.show_message(by_field.get(name, ""))
+        unplaced = [message for name, message in by_field.items() if name not in self.errors]
+        if unplaced:
+            self.general_error.show_message("\n".join(unplaced))
+        elif problems:
+            self.general_error.show_message(self.tr("请先修正标红的内容，再保存。"))
+        else:
+            self.general_error.clear_message()
+
+    def submit(self) -> None:
+        """Check, and hand the value to the caller; nothing is emitted while anything is wrong."""
+        self._tried = True
+        problems = self.problems()
+        self._show_problems(problems)
+        if problems:
+            self._focus_field(problems[0].field)
+            return
+        self.submitted.emit(self.value())
+
+    def show_save_error(self, message: str, field: str = "") -> None:
+        """The caller could not save: say why, next to the field when it is known; keep what was typed."""
+        if field in self.errors:
+            self.errors[field].show_message(message)
+            self._focus_field(field)
+        else:
+            self.general_error.show_message(message)
+
+    def _focus_field(self, name: str) -> None:
+        widgets: dict[str, QWidget] = {
+            "title": self.title_edit,
+            "url": self.url_edit,
+            "missing_channel_reason": self.reason_edit,
+            "index_number": self.index_edit,
+            "document_number": self.document_edit,
+            "reviewed_on": self.reviewed_on_edit,
+            **self.date_edits,
+        }
+        widget = widgets.get(name)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)

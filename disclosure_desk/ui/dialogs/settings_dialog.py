@@ -1,0 +1,115 @@
+"""Settings: bureau name and code, the timely default, the due-soon window; shows the data folder.
+
+Settings in, Settings out (signal `submitted`); the caller saves through the store.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from disclosure_desk.domain.errors import ValidationError
+from disclosure_desk.domain.settings import Settings
+from disclosure_desk.ui.widgets.field_error import FieldError, with_error
+
+
+class SettingsDialog(QDialog):
+    submitted = Signal(object)  # Settings, already validated by the domain
+
+    def __init__(self, settings: Settings, data_folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._data_folder = data_folder
+        self.setWindowTitle(self.tr("设置"))
+        self.setMinimumWidth(560)
+        self.errors: dict[str, FieldError] = {}
+
+        self.bureau_name = QLineEdit(settings.bureau_name, self)
+        self.bureau_code = QLineEdit(settings.bureau_code, self)
+        self.bureau_code.setMaxLength(18)
+        self.bureau_code.setPlaceholderText(self.tr("18 位统一社会信用代码，用于生成索引号"))
+        self.timely_days = QSpinBox(self)
+        self.timely_days.setRange(
+            0, 99
+        )  # wider than allowed, so the domain's message is what the officer sees
+        self.timely_days.setValue(settings.timely_days)
+        self.timely_days.setSuffix(self.tr(" 个工作日"))
+        self.due_soon_days = QSpinBox(self)
+        self.due_soon_days.setRange(0, 99)
+        self.due_soon_days.setValue(settings.due_soon_days)
+        self.due_soon_days.setSuffix(self.tr(" 个工作日"))
+        self.folder = QLineEdit(str(data_folder), self)
+        self.folder.setReadOnly(True)
+        self.open_folder_button = QPushButton(self.tr("打开文件夹"), self)
+        self.open_folder_button.clicked.connect(self.open_folder)
+        folder_row = QHBoxLayout()
+        folder_row.setContentsMargins(0, 0, 0, 0)
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.open_folder_button)
+        folder_box = QWidget(self)
+        folder_box.setLayout(folder_row)
+
+        form = QFormLayout()
+        form.addRow(self.tr("单位名称"), with_error(self.bureau_name, self._error("bureau_name")))
+        form.addRow(self.tr("统一社会信用代码"), with_error(self.bureau_code, self._error("bureau_code")))
+        form.addRow(self.tr("“及时公开”默认期限"), with_error(self.timely_days, self._error("timely_days")))
+        hint = QLabel(self.tr("目录写“及时公开”的事项，自形成或变更之日起按此工作日数计算应公开日期。"), self)
+        hint.setObjectName("mutedLabel")
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+        form.addRow(self.tr("“即将到期”提醒"), with_error(self.due_soon_days, self._error("due_soon_days")))
+        form.addRow(self.tr("数据文件夹"), folder_box)
+        self.general_error = FieldError(self)
+
+        buttons = QDialogButtonBox(self)
+        self.save_button = buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+
+    def _error(self, name: str) -> FieldError:
+        self.errors[name] = FieldError(self)
+        return self.errors[name]
+
+    def value(self) -> Settings:
+        return Settings(
+            bureau_name=self.bureau_name.text(),
+            bureau_code=self.bureau_code.text(),
+            timely_days=self.timely_days.value(),
+            due_soon_days=self.due_soon_days.value(),
+        )
+
+    def submit(self) -> None:
+        for label in self.errors.values():
+            label.clear_message()
+        self.general_error.clear_message()
+        try:
+            settings = self.value().validated()
+        except ValidationError as error:
+            self.show_save_error(str(error), error.field)
+            return
+        self.submitted.emit(settings)
+
+    def show_save_error(self, message: str, field: str = "") -> None:
+        (self.errors.get(field) or self.general_error).show_message(message)
+
+    def open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._data_folder)))

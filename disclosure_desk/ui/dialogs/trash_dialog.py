@@ -1,0 +1,97 @@
+"""The trash (回收站): deleted publications, to restore or to delete for good. The caller saves."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from disclosure_desk.domain.catalogue import CatalogueItem
+from disclosure_desk.domain.publication import Publication
+from disclosure_desk.ui.models.roles import ROW_ROLE, SORT_ROLE
+from disclosure_desk.ui.models.trash_model import TrashModel
+
+
+class TrashDialog(QDialog):
+    restoreRequested = Signal(object)  # Publication
+    purgeRequested = Signal(object)  # Publication
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("回收站"))
+        self.resize(820, 460)
+        self.model = TrashModel(self)
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.model)
+        proxy.setSortRole(SORT_ROLE)
+        self.view = QTableView(self)
+        self.view.setModel(proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(1, 260)
+        header.resizeSection(2, 150)
+        header.setStretchLastSection(False)
+
+        self.hint = QLabel(self.tr("删除的公开信息保存在这里，可以恢复；彻底删除后无法恢复。"), self)
+        self.hint.setObjectName("mutedLabel")
+        self.restore_button = QPushButton(self.tr("恢复"), self)
+        self.purge_button = QPushButton(self.tr("彻底删除…"), self)
+        close_button = QPushButton(self.tr("关闭"), self)
+        self.restore_button.clicked.connect(lambda: self._emit(self.restoreRequested))
+        self.purge_button.clicked.connect(lambda: self._emit(self.purgeRequested))
+        close_button.clicked.connect(self.accept)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.purge_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    def set_publications(
+        self, publications: Sequence[Publication], items: Mapping[int, CatalogueItem]
+    ) -> None:
+        self.model.set_publications(publications, items)
+
+    def current_publication(self) -> Publication | None:
+        rows = self.view.selectionModel().selectedRows()
+        value = rows[0].data(ROW_ROLE) if rows else None
+        return value if isinstance(value, Publication) else None
+
+    def select_first(self) -> None:
+        if self.view.model().rowCount() > 0:
+            self.view.selectRow(0)
+
+    def _emit(self, signal: SignalInstance) -> None:
+        publication = self.current_publication()
+        if publication is not None:
+            signal.emit(publication)
+
+    def _update_buttons(self, *_args: object) -> None:
+        selected = self.current_publication() is not None
+        self.restore_button.setEnabled(selected)
+        self.purge_button.setEnabled(selected)

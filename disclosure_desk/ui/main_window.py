@@ -1,0 +1,262 @@
+"""The main window: menus, tool bar, the two tabs and the status bar. It holds no business rules: it shows
+what the controller gives it and says, through signals, what the officer asked for."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QToolBar
+
+from disclosure_desk.domain.catalogue import Catalogue, CatalogueItem
+from disclosure_desk.ui.panels.catalogue_panel import CataloguePanel
+from disclosure_desk.ui.panels.item_detail_panel import ItemDetailPanel
+from disclosure_desk.ui.panels.publications_panel import PublicationsPanel
+from disclosure_desk.ui.persistence import UiState
+from disclosure_desk.ui.presenters import ItemInfo, RegisterRow, open_work_by_item, rows_by_item
+
+STATUS_MESSAGE_MS = 8000
+CATALOGUE_TAB = 0
+ALL_TAB = 1
+
+
+class MainWindow(QMainWindow):
+    newRequested = Signal(object)  # CatalogueItem
+    editRequested = Signal(object)  # RegisterRow
+    deleteRequested = Signal(object)  # RegisterRow
+    trashRequested = Signal()
+    settingsRequested = Signal()
+    holidaysRequested = Signal()
+    aboutRequested = Signal()
+
+    def __init__(self, ui_state: UiState, *, clock: Callable[[], date], title: str) -> None:
+        super().__init__()
+        self._ui_state = ui_state
+        self._infos: Mapping[int, ItemInfo] = {}
+        self._by_item: dict[int, list[RegisterRow]] = {}
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(title)
+
+        self.catalogue_panel = CataloguePanel(self)
+        self.detail_panel = ItemDetailPanel(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.catalogue_panel)
+        self.splitter.addWidget(self.detail_panel)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setSizes([380, 900])
+        self.publications_panel = PublicationsPanel(self, clock=clock)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.splitter, self.tr("按目录"))
+        self.tabs.addTab(self.publications_panel, self.tr("全部公开信息"))
+        self.setCentralWidget(self.tabs)
+        self.tabs.setContentsMargins(8, 4, 8, 0)
+
+        self.today_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.today_label)
+        self._build_actions()
+        self._build_menus()
+
+        self.catalogue_panel.itemSelected.connect(self._on_item_selected)
+        self.detail_panel.newRequested.connect(self.request_new)
+        self.detail_panel.editRequested.connect(self.editRequested)
+        self.detail_panel.deleteRequested.connect(self.deleteRequested)
+        self.publications_panel.editRequested.connect(self.editRequested)
+        self.tabs.currentChanged.connect(self._update_actions)
+        self.detail_panel.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.publications_panel.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self._update_actions()
+        self.resize(1280, 800)
+
+    # --- actions and menus --------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(
+            self.tr("新建公开信息(&N)…"),
+            self.request_new,
+            QKeySequence.StandardKey.New,
+            self.tr("为所选公开事项登记一条公开信息"),
+        )
+        self.edit_action = self._action(self.tr("编辑(&E)…"), self.request_edit, "Ctrl+E")
+        self.delete_action = self._action(
+            self.tr("删除(&D)"),
+            self.request_delete,
+            QKeySequence.StandardKey.Delete,
+            self.tr("把所选公开信息移到回收站"),
+        )
+        # Del must not delete a record while the officer edits text in a search box: the shortcut works
+        # only with focus in one of the two tables.
+        self.removeAction(self.delete_action)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.detail_panel.table.addAction(self.delete_action)
+        self.publications_panel.table.addAction(self.delete_action)
+        self.find_action = self._action(self.tr("查找(&F)"), self.focus_search, QKeySequence.StandardKey.Find)
+        self.trash_action = self._action(self.tr("回收站(&T)…"), self.trashRequested.emit)
+        self.settings_action = self._action(self.tr("设置(&S)…"), self.settingsRequested.emit)
+        self.holidays_action = self._action(self.tr("节假日安排(&H)…"), self.holidaysRequested.emit)
+        self.about_action = self._action(self.tr("关于(&A)…"), self.aboutRequested.emit)
+        self.quit_action = self._action(self.tr("退出(&X)"), self.close, "Ctrl+Q")
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.trash_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("编辑(&E)"))
+        edit_menu.addAction(self.edit_action)
+        edit_menu.addAction(self.delete_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        tools_menu = bar.addMenu(self.tr("工具(&T)"))
+        tools_menu.addAction(self.holidays_action)
+        tools_menu.addAction(self.settings_action)
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar(self.tr("工具栏"), self)
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setIconSize(QSize(16, 16))
+        for action in (self.new_action, self.edit_action, self.delete_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        for action in (self.trash_action, self.holidays_action, self.settings_action):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+
+    # --- what the controller gives ------------------------------------------------------------------
+
+    def set_catalogue(self, catalogue: Catalogue, infos: Mapping[int, ItemInfo]) -> None:
+        self._infos = infos
+        self.catalogue_panel.set_items(catalogue.items)
+        self.publications_panel.set_processes(catalogue.processes)
+
+    def set_infos(self, infos: Mapping[int, ItemInfo]) -> None:
+        self._infos = infos
+        self._on_item_selected(self.catalogue_panel.current_item())
+
+    def set_register(self, rows: Sequence[RegisterRow]) -> None:
+        self._by_item = rows_by_item(rows)
+        self.catalogue_panel.set_open_work(open_work_by_item(rows))
+        self.publications_panel.set_rows(list(rows))
+        item = self.detail_panel.item
+        if item is not None and item.id is not None:
+            self.detail_panel.set_rows(self._by_item.get(item.id, []))
+        self._update_actions()
+
+    def set_context_text(self, text: str) -> None:
+        self.today_label.setText(text)
+
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_MESSAGE_MS)
+
+    def select_publication(self, row: RegisterRow) -> None:
+        """Show a just-saved publication: its item in the tree, its row in both tables."""
+        if row.publication.id is None:
+            return
+        if self.tabs.currentIndex() == CATALOGUE_TAB:
+            item = self.detail_panel.item
+            if item is None or item.id != row.publication.item_id:
+                self.catalogue_panel.select_item(row.publication.item_id)
+        self.detail_panel.table.select_publication(row.publication.id)
+        self.publications_panel.table.select_publication(row.publication.id)
+
+    # --- what the officer asks ----------------------------------------------------------------------
+
+    def current_item(self) -> CatalogueItem | None:
+        if self.tabs.currentIndex() == ALL_TAB:
+            row = self.publications_panel.current_row()
+            return row.record.item if row is not None else None
+        return self.catalogue_panel.current_item()
+
+    def current_row(self) -> RegisterRow | None:
+        if self.tabs.currentIndex() == ALL_TAB:
+            return self.publications_panel.current_row()
+        return self.detail_panel.current_row()
+
+    def request_new(self) -> None:
+        item = self.current_item()
+        if item is None:
+            self.tabs.setCurrentIndex(CATALOGUE_TAB)
+            self.catalogue_panel.tree.setFocus()
+            self.show_status(self.tr("请先在左侧目录中选择要登记的公开事项。"))
+            return
+        self.newRequested.emit(item)
+
+    def request_edit(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.editRequested.emit(row)
+
+    def request_delete(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.deleteRequested.emit(row)
+
+    def focus_search(self) -> None:
+        if self.tabs.currentIndex() == ALL_TAB:
+            self.publications_panel.focus_search()
+        else:
+            self.catalogue_panel.focus_search()
+
+    def _on_item_selected(self, item: CatalogueItem | None) -> None:
+        if item is None or item.id is None:
+            self.detail_panel.set_item(None, None, [])
+        else:
+            self.detail_panel.set_item(item, self._infos.get(item.id), self._by_item.get(item.id, []))
+        self._update_actions()
+
+    def _update_actions(self, *_args: object) -> None:
+        has_row = self.current_row() is not None
+        self.edit_action.setEnabled(has_row)
+        self.delete_action.setEnabled(has_row)
+
+    # --- remembered layout --------------------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        state = self._ui_state
+        state.restore_window("main", self)
+        state.restore_splitter("main/catalogue", self.splitter)
+        state.restore_splitter("main/detail", self.detail_panel.splitter)
+        state.restore_header("main/itemTable", self.detail_panel.table.horizontalHeader())
+        state.restore_header("main/allTable", self.publications_panel.table.horizontalHeader())
+        self.tabs.setCurrentIndex(state.value("main/tab", CATALOGUE_TAB))
+
+    def save_layout(self) -> None:
+        state = self._ui_state
+        state.save_window("main", self)
+        state.save_splitter("main/catalogue", self.splitter)
+        state.save_splitter("main/detail", self.detail_panel.splitter)
+        state.save_header("main/itemTable", self.detail_panel.table.horizontalHeader())
+        state.save_header("main/allTable", self.publications_panel.table.horizontalHeader())
+        state.set_value("main/tab", self.tabs.currentIndex())
+        state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

@@ -1,0 +1,148 @@
+"""The all-publications tab: a filter bar over the whole register."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from disclosure_desk.ui.presenters import RegisterRow
+from disclosure_desk.ui.register_filter import STATUS_GROUPS, DateField, RegisterFilter
+from disclosure_desk.ui.widgets.date_field import DateField as DateInput
+from disclosure_desk.ui.widgets.register_view import RegisterView
+
+# Typing pauses this long before the table re-filters: one filter per word, not per keystroke.
+TEXT_DEBOUNCE_MS = 200
+
+
+class PublicationsPanel(QWidget):
+    editRequested = Signal(object)  # RegisterRow
+
+    def __init__(self, parent: QWidget | None = None, *, clock: Callable[[], date] | None = None) -> None:
+        super().__init__(parent)
+        self.status = QComboBox(self)
+        self.status.addItem(self.tr("全部状态"), "")
+        status_names = {
+            "open": self.tr("未公开（全部）"),
+            "overdue": self.tr("已逾期"),
+            "due_soon": self.tr("即将到期"),
+            "pending": self.tr("待公开"),
+            "published": self.tr("已公开"),
+            "published_late": self.tr("逾期公开"),
+        }
+        for key in STATUS_GROUPS:
+            self.status.addItem(status_names[key], key)
+        self.process = QComboBox(self)
+        self.date_field = QComboBox(self)
+        self.date_field.addItem(self.tr("应公开日期"), DateField.DUE.value)
+        self.date_field.addItem(self.tr("形成日期"), DateField.FORMED.value)
+        self.date_field.addItem(self.tr("公开日期"), DateField.PUBLISHED.value)
+        self.date_from = DateInput(self, clock=clock)
+        self.date_to = DateInput(self, clock=clock)
+        self.text = QLineEdit(self)
+        self.text.setPlaceholderText(self.tr("查找标题、文号、索引号、责任人…"))
+        self.text.setClearButtonEnabled(True)
+        self.clear_button = QPushButton(self.tr("清除筛选"), self)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("mutedLabel")
+        self.table = RegisterView(self)
+        self.set_processes([])
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(TEXT_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.text.textChanged.connect(self._debounce.start)
+        for combo in (self.status, self.process, self.date_field):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.date_from.dateChanged.connect(self.apply_filter)
+        self.date_to.dateChanged.connect(self.apply_filter)
+        self.clear_button.clicked.connect(self.clear_filter)
+        self.table.rowActivated.connect(self.editRequested)
+        self.table.proxy.rowsInserted.connect(self._update_count)
+        self.table.proxy.rowsRemoved.connect(self._update_count)
+        self.table.proxy.modelReset.connect(self._update_count)
+        self.table.proxy.layoutChanged.connect(self._update_count)
+
+        first = QHBoxLayout()
+        first.addWidget(QLabel(self.tr("状态")))
+        first.addWidget(self.status)
+        first.addSpacing(8)
+        first.addWidget(QLabel(self.tr("过程")))
+        first.addWidget(self.process)
+        first.addSpacing(8)
+        first.addWidget(self.date_field)
+        first.addWidget(QLabel(self.tr("从")))
+        first.addWidget(self.date_from)
+        first.addWidget(QLabel(self.tr("至")))
+        first.addWidget(self.date_to)
+        first.addSpacing(8)
+        first.addWidget(self.text, 1)
+        first.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(first)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+    def set_processes(self, processes: Sequence[str]) -> None:
+        current = self.process.currentData()
+        self.process.blockSignals(True)
+        self.process.clear()
+        self.process.addItem(self.tr("全部过程"), "")
+        for name in processes:
+            self.process.addItem(name, name)
+        index = self.process.findData(current)
+        self.process.setCurrentIndex(max(index, 0))
+        self.process.blockSignals(False)
+
+    def set_rows(self, rows: list[RegisterRow]) -> None:
+        self.table.set_rows(rows)
+        self._update_count()
+
+    def current_filter(self) -> RegisterFilter:
+        status_key = self.status.currentData()
+        return RegisterFilter(
+            statuses=STATUS_GROUPS.get(status_key) if status_key else None,
+            process=self.process.currentData() or "",
+            date_field=DateField(self.date_field.currentData()),
+            date_from=self.date_from.date(),
+            date_to=self.date_to.date(),
+            text=self.text.text(),
+        )
+
+    def apply_filter(self) -> None:
+        self._debounce.stop()
+        self.table.proxy.set_filter(self.current_filter())
+        self._update_count()
+
+    def clear_filter(self) -> None:
+        for widget in (self.status, self.process, self.date_field):
+            widget.blockSignals(True)
+            widget.setCurrentIndex(0)
+            widget.blockSignals(False)
+        for field in (self.date_from, self.date_to):
+            field.blockSignals(True)
+            field.set_date(None)
+            field.blockSignals(False)
+        self.text.blockSignals(True)
+        self.text.clear()
+        self.text.blockSignals(False)
+        self.apply_filter()
+
+    def focus_search(self) -> None:
+        self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.text.selectAll()
+
+    def current_row(self) -> RegisterRow | None:
+        return self.table.current_row()
+
+    def _update_count(self, *_args: object) -> None:
+        shown = self.table.proxy.rowCount()
+        total = self.table.source.rowCount()
+        if shown == total:
+            self.count_label.setText(self.tr("共 {0} 条").format(total))
+        else:
+            self.count_label.setText(self.tr("显示 {0} 条，共 {1} 条").format(shown, total))

@@ -1,0 +1,65 @@
+"""Window geometry, splitter sizes and column widths remembered between runs (QSettings).
+
+The QSettings object is injected: the application passes the user's, tests pass a temporary INI file.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QWidget
+
+
+class UiState:
+    def __init__(self, settings: QSettings) -> None:
+        self.settings = settings
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self.settings.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def save_window(self, key: str, window: QMainWindow) -> None:
+        self.settings.setValue(f"{key}/geometry", window.saveGeometry())
+        self.settings.setValue(f"{key}/state", window.saveState())
+
+    def restore_window(self, key: str, window: QMainWindow) -> bool:
+        geometry = self._bytes(f"{key}/geometry")
+        state = self._bytes(f"{key}/state")
+        if state is not None:
+            window.restoreState(state)
+        return geometry is not None and window.restoreGeometry(geometry)
+
+    def save_geometry(self, key: str, widget: QWidget) -> None:
+        self.settings.setValue(f"{key}/geometry", widget.saveGeometry())
+
+    def restore_geometry(self, key: str, widget: QWidget) -> bool:
+        geometry = self._bytes(f"{key}/geometry")
+        return geometry is not None and widget.restoreGeometry(geometry)
+
+    def save_splitter(self, key: str, splitter: QSplitter) -> None:
+        self.settings.setValue(f"{key}/splitter", splitter.saveState())
+
+    def restore_splitter(self, key: str, splitter: QSplitter) -> None:
+        state = self._bytes(f"{key}/splitter")
+        if state is not None:
+            splitter.restoreState(state)
+
+    def save_header(self, key: str, header: QHeaderView) -> None:
+        self.settings.setValue(f"{key}/header", header.saveState())
+
+    def restore_header(self, key: str, header: QHeaderView) -> None:
+        state = self._bytes(f"{key}/header")
+        if state is not None:
+            header.restoreState(state)
+
+    def value(self, key: str, default: int) -> int:
+        raw = self.settings.value(key, default)
+        try:
+            return int(str(raw))
+        except (TypeError, ValueError):
+            return default
+
+    def set_value(self, key: str, value: int) -> None:
+        self.settings.setValue(key, value)
+
+    def sync(self) -> None:
+        self.settings.sync()

@@ -1,0 +1,145 @@
+"""What the window shows, prepared from the store once per reload. No Qt here: plain values and functions.
+
+Views and models read these values; they never ask the store while painting. Everything that depends on
+the day (status) is computed here against the injected clock's date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from disclosure_desk.domain.catalogue import Catalogue, CatalogueItem
+from disclosure_desk.domain.deadlines import DeadlineRule, DueDate, RuleKind
+from disclosure_desk.domain.index_numbers import next_index_number
+from disclosure_desk.domain.publication import Publication, PublicationRecord
+from disclosure_desk.domain.status import Status
+from disclosure_desk.io.catalogue_review import review_items
+from disclosure_desk.store.repository import Store
+
+Clock = Callable[[], date]
+
+OPEN_STATUSES = frozenset({Status.PENDING, Status.DUE_SOON, Status.OVERDUE})
+# Higher is worse: the tree colours a node by the worst open publication under it.
+SEVERITY: dict[Status, int] = {Status.OVERDUE: 3, Status.DUE_SOON: 2, Status.PENDING: 1}
+
+
+def item_label(item: CatalogueItem) -> str:
+    """ "1. 决策 › 政策法规 › 部门文件": the number and path the officer recognises an item by."""
+    return f"{item.number}. {' › '.join(item.path)}"
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterRow:
+    """One publication as the tables show it; `search_text` is lowercase, precomputed for fast filtering."""
+
+    record: PublicationRecord
+    status: Status
+    item_label: str
+    search_text: str
+
+    @property
+    def publication(self) -> Publication:
+        return self.record.publication
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+def _search_text(record: PublicationRecord, label: str) -> str:
+    p = record.publication
+    parts = (p.title, p.document_number, p.index_number, p.department, p.responsible, p.notes, p.url, label)
+    return "\n".join(parts).lower()
+
+
+def build_register_rows(
+    records: Iterable[PublicationRecord], status_of: Callable[[PublicationRecord], Status]
+) -> list[RegisterRow]:
+    labels: dict[int, str] = {}
+    rows = []
+    for record in records:
+        item = record.item
+        label = labels.get(item.id or 0)
+        if label is None:
+            label = labels[item.id or 0] = item_label(item)
+        rows.append(RegisterRow(record, status_of(record), label, _search_text(record, label)))
+    return rows
+
+
+def load_register(store: Store, today: date) -> list[RegisterRow]:
+    return build_register_rows(store.publication_records(), lambda record: store.status(record, today))
+
+
+@dataclass(frozen=True)
+class OpenWork:
+    """Unpublished publications of an item, and the worst state among them (None when there are none)."""
+
+    count: int = 0
+    worst: Status | None = None
+
+    def merged(self, other: OpenWork) -> OpenWork:
+        worst = self.worst
+        if other.worst is not None and (worst is None or SEVERITY[other.worst] > SEVERITY[worst]):
+            worst = other.worst
+        return OpenWork(self.count + other.count, worst)
+
+
+def open_work_by_item(rows: Iterable[RegisterRow]) -> dict[int, OpenWork]:
+    work: dict[int, OpenWork] = {}
+    for row in rows:
+        if row.is_open:
+            item_id = row.publication.item_id
+            work[item_id] = work.get(item_id, OpenWork()).merged(OpenWork(1, row.status))
+    return work
+
+
+def rows_by_item(rows: Iterable[RegisterRow]) -> dict[int, list[RegisterRow]]:
+    grouped: dict[int, list[RegisterRow]] = {}
+    for row in rows:
+        grouped.setdefault(row.publication.item_id, []).append(row)
+    return grouped
+
+
+@dataclass(frozen=True)
+class ItemInfo:
+    """What the detail panel and the editor say about an item's deadline."""
+
+    rule: DeadlineRule
+    rule_description: str
+    notes: tuple[str, ...] = ()  # things to point out (e.g. a superseded regulation cited)
+
+    @property
+    def is_statutory(self) -> bool:
+        return self.rule.kind is RuleKind.STATUTORY
+
+    @property
+    def is_unknown(self) -> bool:
+        return self.rule.kind is RuleKind.UNKNOWN
+
+
+def item_info(store: Store, item: CatalogueItem) -> ItemInfo:
+    rule = store.rule_for(item)
+    notes = tuple(review_items([item]))
+    return ItemInfo(rule, rule.describe(store.settings().timely_days), notes)
+
+
+def item_infos(store: Store, catalogue: Catalogue) -> dict[int, ItemInfo]:
+    return {item.id: item_info(store, item) for item in catalogue.items if item.id is not None}
+
+
+def preview_due(store: Store, publication: Publication) -> DueDate:
+    """The due date the store will save for these dates: the editor shows it live.
+
+    Goes through Store.evaluate, which calls domain.compute_due with the item's rule, the holiday calendar
+    and the timely default, so the preview can never disagree with what is saved. Reads only the store's
+    cached calendar and settings, not the database.
+    """
+    return store.evaluate(publication)
+
+
+def index_suggester(bureau_code: str, rows: Sequence[RegisterRow]) -> Callable[[int], str]:
+    """year → next free index number, over the numbers in use when the editor opened."""
+    existing = [row.publication.index_number for row in rows]
+    return lambda year: next_index_number(bureau_code, year, existing)

@@ -1,0 +1,75 @@
+"""The all-publications view's filter as a plain value with a pure predicate (no Qt, unit-testable)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from disclosure_desk.domain.status import Status
+from disclosure_desk.ui.presenters import OPEN_STATUSES, RegisterRow
+
+
+class DateField(StrEnum):
+    DUE = "due"
+    FORMED = "formed"
+    PUBLISHED = "published"
+
+
+# Status choices offered by the filter bar: a name → the statuses it lets through.
+STATUS_GROUPS: dict[str, frozenset[Status]] = {
+    "open": OPEN_STATUSES,
+    "overdue": frozenset({Status.OVERDUE}),
+    "due_soon": frozenset({Status.DUE_SOON}),
+    "pending": frozenset({Status.PENDING}),
+    "published": frozenset({Status.PUBLISHED_ON_TIME, Status.PUBLISHED_LATE, Status.PUBLISHED}),
+    "published_late": frozenset({Status.PUBLISHED_LATE}),
+}
+
+
+def _date_of(row: RegisterRow, field: DateField) -> date | None:
+    if field is DateField.DUE:
+        return row.record.due.due_on
+    if field is DateField.FORMED:
+        return row.publication.formed_on
+    return row.publication.published_on
+
+
+@dataclass(frozen=True)
+class RegisterFilter:
+    statuses: frozenset[Status] | None = None  # None: any status
+    process: str = ""  # "": any process (过程)
+    date_field: DateField = DateField.DUE
+    date_from: date | None = None  # inclusive; a row without that date is left out once a bound is set
+    date_to: date | None = None
+    text: str = ""  # matched, case-insensitively, against RegisterRow.search_text
+    item_id: int | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return (
+            self.statuses is None
+            and not self.process
+            and self.date_from is None
+            and self.date_to is None
+            and not self.text.strip()
+            and self.item_id is None
+        )
+
+    def accepts(self, row: RegisterRow) -> bool:
+        if self.item_id is not None and row.publication.item_id != self.item_id:
+            return False
+        if self.statuses is not None and row.status not in self.statuses:
+            return False
+        if self.process and row.record.item.process != self.process:
+            return False
+        if self.date_from is not None or self.date_to is not None:
+            value = _date_of(row, self.date_field)
+            if value is None:
+                return False
+            if self.date_from is not None and value < self.date_from:
+                return False
+            if self.date_to is not None and value > self.date_to:
+                return False
+        # every word must match somewhere: "财政 2026" finds a title with both
+        return all(word in row.search_text for word in self.text.lower().split())

@@ -1,0 +1,53 @@
+"""Shared user-facing words and formats. Every string goes through Qt's translation function."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from disclosure_desk.domain.status import Status
+from disclosure_desk.domain.workdays import WEEKDAY_NAMES
+
+
+def tr(text: str, context: str = "Texts") -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def status_label(status: Status) -> str:
+    labels = {
+        Status.PENDING: tr("待公开"),
+        Status.DUE_SOON: tr("即将到期"),
+        Status.OVERDUE: tr("已逾期"),
+        Status.PUBLISHED_ON_TIME: tr("按时公开"),
+        Status.PUBLISHED_LATE: tr("逾期公开"),
+        Status.PUBLISHED: tr("已公开"),
+    }
+    return labels[status]
+
+
+# Red for overdue, amber for due soon: text colours dark enough to read on white (WCAG AA), and a pale
+# background of the same hue for the status cell.
+STATUS_FOREGROUND: dict[Status, QColor] = {
+    Status.OVERDUE: QColor("#b71c1c"),
+    Status.DUE_SOON: QColor("#8a5300"),
+    Status.PUBLISHED_LATE: QColor("#8e3b00"),
+}
+STATUS_BACKGROUND: dict[Status, QColor] = {
+    Status.OVERDUE: QColor("#fde7e7"),
+    Status.DUE_SOON: QColor("#fff3d6"),
+}
+
+
+def format_date(value: date | None) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def format_date_long(value: date) -> str:
+    """ "2026-11-30（星期一）"."""
+    return f"{value.isoformat()}（{WEEKDAY_NAMES[value.weekday()]}）"
+
+
+def format_datetime(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value is not None else ""
