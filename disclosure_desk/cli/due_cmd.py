@@ -67,11 +67,10 @@ def run_due(args: argparse.Namespace, context: CliContext) -> int:
         except ValueError as error:
             print(f"错误：{error}", file=sys.stderr)
             return EXIT_USAGE
-    timely_days = _timely_days(context) if rule.kind is RuleKind.TIMELY else DEFAULT_TIMELY_DAYS
-
-    from disclosure_desk.io.holidays_import import bundled_calendar
-
-    calendar = bundled_calendar()
+    # the store's calendar includes the officer's own corrections and added years
+    store = context.store()
+    timely_days = store.settings().timely_days if rule.kind is RuleKind.TIMELY else DEFAULT_TIMELY_DAYS
+    calendar = store.calendar()
     for start in starts:
         dates = AnchorDates(formed_on=start, approved_on=start, related_on=start, received_on=start)
         due = compute_due(rule, dates, calendar, timely_days=timely_days)
@@ -90,11 +89,3 @@ def _line(kind: RuleKind, due: DueDate) -> str:
         return STATUTORY_LINE
     return f"- {due.explanation}"
 
-
-def _timely_days(context: CliContext) -> int:
-    # The officer's setting lives in the store; before the integrator adds it, the default.
-    getter = getattr(context, "timely_days", None)
-    if getter is None:
-        return DEFAULT_TIMELY_DAYS
-    value = getter()
-    return value if isinstance(value, int) else DEFAULT_TIMELY_DAYS
