@@ -47,9 +47,10 @@ def describe_import(catalogue: Catalogue) -> list[str]:
 def run_import(args: argparse.Namespace, context: CliContext) -> int:
     from dataclasses import replace
 
+    from disclosure_desk.domain.deadlines import time_limit_problem
     from disclosure_desk.io.catalogue_import import import_catalogue
 
-    catalogue = import_catalogue(args.file)
+    catalogue = import_catalogue(args.file, time_limit_check=time_limit_problem)
     if args.catalogue_version or args.effective:
         catalogue = replace(catalogue, version=args.catalogue_version, effective_on=args.effective)
     for line in describe_import(catalogue):

@@ -404,3 +404,12 @@ def _warnings(calendar: WorkdayCalendar, start: date, end: date) -> tuple[str, .
         if schedule is not None and not schedule.official:
             warnings.append(f"{year}年的节假日安排不是官方公布的安排，本日期可能不准确，请核对。")
     return tuple(warnings)
+
+
+def time_limit_problem(text: str) -> str | None:
+    """For importers: a Chinese note when a 公开时限 text cannot be turned into a rule, else None."""
+    if not text.strip():
+        return None  # an empty time limit is reported by the importer itself
+    if parse_time_limit(text).is_known:
+        return None
+    return f"公开时限“{text.strip()}”未能识别，导入后请为该事项手工设定时限规则。"

@@ -297,3 +297,14 @@ def test_status_with_nothing_due(capsys: pytest.CaptureFixture[str], db_path: Pa
     assert code == 0
     assert json.loads(out)["overdue"] == [] and json.loads(out)["due_soon"] == []
     assert "没有逾期或即将到期" in run(capsys, "--db", str(db_path), "status")[1]
+
+
+def test_import_warns_about_a_time_limit_it_cannot_read(
+    capsys: pytest.CaptureFixture[str], db_path: Path, seed_text_path: Path, tmp_path: Path
+) -> None:
+    text = seed_text_path.read_text(encoding="utf-8").replace("及时公开。", "视情况而定。")
+    odd = tmp_path / "odd.txt"
+    odd.write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, "--db", str(db_path), "catalogue", "import", str(odd), "--check")
+    assert code == 0
+    assert "序号16" in out and "视情况而定" in out and "未能识别" in out
