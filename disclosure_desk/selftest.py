@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import os
 import tempfile
-import time
+import time as clock
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from disclosure_desk import paths
 
@@ -31,6 +31,7 @@ DEADLINE_TEXT = "自该信息形成或者变更之日起20个工作日内"
 FORMED_ON = date(2026, 10, 8)  # the day after the 2026 National Day holiday
 EXPECTED_DUE = date(2026, 11, 4)  # counts the 调休 Saturday 10-10 as a working day
 REPORT_YEAR, REPORT_MONTH = 2026, 10
+TODAY = date(2026, 11, 2)  # "today" for the report and the window: fixed, so the run is reproducible
 
 # Modules the UI engineer's code is expected under; their absence means "not built yet", not "broken".
 _UI_MODULES = ("disclosure_desk.app", "disclosure_desk.ui.main_window")
@@ -62,7 +63,7 @@ def run_selftest(out: TextIO | None) -> int:
     The result is then only in the exit code.
     """
     printer = _Printer(out)
-    started = time.perf_counter()
+    started = clock.perf_counter()
     failures = 0
     try:
         with _isolated_folder() as folder:
@@ -76,7 +77,7 @@ def run_selftest(out: TextIO | None) -> int:
     except Exception as error:  # the temporary folder itself could not be made or restored
         printer.line(f"✗ 自检环境：{_describe(error)}")
         failures += 1
-    elapsed = time.perf_counter() - started
+    elapsed = clock.perf_counter() - started
     if failures:
         printer.line(f"自检未通过：{failures} 项失败（用时 {elapsed:.1f} 秒）。")
         return 1
@@ -145,7 +146,7 @@ def _check_report(context: _Context) -> str:
         ReportInput(
             bureau=store.bureau_name(),
             period=ReportPeriod.month(REPORT_YEAR, REPORT_MONTH),
-            generated_at=datetime(2026, 11, 2, 9, 0),
+            generated_at=datetime.combine(TODAY, time(9, 0)),
             items=items,
             records=store.publication_records(),
             calendar=store.calendar(),
@@ -209,25 +210,52 @@ def _check_main_window(context: _Context) -> str:
 
 
 def _open_and_close_window(context: _Context) -> str:
-    """Adapter to the UI engineer's API: build the real main window on the selftest store, show, close."""
-    import importlib
-
+    """Build the real main window (as `app.run_gui` does) on the selftest store, show it, close it."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([])
-    factory: Any = getattr(importlib.import_module("disclosure_desk.ui.main_window"), "MainWindow", None)
-    if factory is None:
-        raise NotReady("主窗口尚未实现（缺少 MainWindow）")
-    window = factory(context.require_store())
+    from disclosure_desk.app import build_desk
+    from disclosure_desk.ui.application import configure_application, create_application
+
+    created = QApplication.instance() is None
+    app = create_application([])
+    if created:
+        # Only in a process of our own (the frozen program): configuring a test runner's shared
+        # application would change its locale, names and translators for every later test.
+        configure_application(app)
+    store = context.require_store()
+    # Window layout goes to a file in the temporary folder, never to the officer's registry settings.
+    settings = QSettings(str(context.folder / "ui.ini"), QSettings.Format.IniFormat)
+
+    # A modal dialog during start-up would wait for a click that never comes: close it and fail.
+    dialogs: list[str] = []
+
+    def close_modal() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            dialogs.append(modal.windowTitle() or type(modal).__name__)
+            modal.close()
+
+    watchdog = QTimer()
+    watchdog.setInterval(200)
+    watchdog.timeout.connect(close_modal)
+    watchdog.start()
     try:
-        window.show()
-        app.processEvents()
-        if not window.isVisible():
-            raise CheckFailed("主窗口未能显示")
+        window, controller = build_desk(store, lambda: TODAY, settings)
+        try:
+            window.show()
+            app.processEvents()
+            if not window.isVisible():
+                raise CheckFailed("主窗口未能显示")
+        finally:
+            window.close()
+            window.deleteLater()
+            del controller
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     finally:
-        window.close()
-        window.deleteLater()
-        app.processEvents()
+        watchdog.stop()
+    if dialogs:
+        raise CheckFailed(f"启动时弹出了对话框：{'、'.join(dialogs)}")
     return "打开并关闭主窗口"
 
 
