@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.chart import BarChart, Reference, Series
 from openpyxl.chart.axis import ChartLines
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
@@ -163,11 +163,12 @@ def _put(ws: Worksheet, row: int, column: int, value: object, style: str | Style
     """Write one cell. Text is always stored as text: openpyxl would turn "=…" into a formula and "#N/A"
     into an error value, and a formula in a report could run code in the reader's spreadsheet program.
 
-    Values are bound directly (type known, text already cleaned) rather than through `cell.value`, whose
-    type sniffing and second character check cost a third of the time of a 10,000-row export.
+    The cell is built and its value bound directly (type known, text already cleaned) rather than through
+    `ws.cell()` and `cell.value`, whose look-ups and type sniffing cost half the time of a 10,000-row
+    export. Only ever called before the cell is merged over.
     """
-    cell = ws.cell(row=row, column=column)
-    cell._style = StyleArray(_STYLE_ARRAYS[ws.parent][style] if isinstance(style, str) else style)
+    array = _STYLE_ARRAYS[ws.parent][style] if isinstance(style, str) else style
+    cell = Cell(ws, row=row, column=column, style_array=array)
     if isinstance(value, str):
         if value:
             cell._value = clean_text(value)
@@ -178,6 +179,7 @@ def _put(ws: Worksheet, row: int, column: int, value: object, style: str | Style
         # date (and datetime, a subclass) in a cell whose named style already has a date format
         cell._value = value
         cell.data_type = "d" if isinstance(value, date) else "n"
+    ws._cells[(row, column)] = cell
     return cell
 
 
