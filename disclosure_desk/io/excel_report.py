@@ -202,11 +202,11 @@ ROW_PADDING = 4.0
 def text_lines(text: str, width: float) -> int:
     """How many lines `text` takes when wrapped in a column `width` units wide.
 
-    A column unit is 7 px and a 10 pt CJK character about 13 px, so a column holds about `width`
-    half-width units; rounding down to whole CJK characters errs towards one line too many, never one
-    too few (a cut-off line is worse than a little white space).
+    In Excel a column `width` units wide shows about 7 × width + 1 px of text, and a 10 pt CJK character
+    is 13.3 px wide, so a line holds that many whole CJK characters (two units each); the 14 pt line
+    height is a little more than 微软雅黑 needs, which absorbs the space lost where Latin words wrap.
     """
-    per_line = max(2, int(width - 0.5) // 2 * 2)
+    per_line = max(2, int((7 * width + 1) / 13.4) * 2)
     return sum(max(1, -(-display_width(line) // per_line)) for line in text.split("\n"))
 
 
@@ -273,13 +273,15 @@ def _write_table(
     r = header_row
     arrays = _STYLE_ARRAYS[ws.parent]
     styles = [{fill: arrays[_style_name(col.kind, fill)] for fill in _ROW_FILLS} for col in columns]
+    centred = {fill: arrays[_style_name(CENTER, fill)] for fill in _ROW_FILLS}
     # Wrapped columns, with the length below which a text surely fits on one line (skips measuring).
     wrapped = [(c, widths[c] // 2 - 1) for c, col in enumerate(columns) if col.kind in (TEXT, WRAP)]
     for r, row in enumerate(rows, start=header_row + 1):
         fill = fill_of(row) if fill_of else ""
         values = [col.get(row) for col in columns]
         for c, value in enumerate(values, start=1):
-            _put(ws, r, c, value, styles[c - 1][fill])
+            # "—" (no rate) sits in the middle of a figure column rather than against its right edge.
+            _put(ws, r, c, value, styles[c - 1][fill] if value != "—" else centred[fill])
         lines = 1
         for c, short in wrapped:
             value = values[c]
@@ -347,7 +349,8 @@ _FIGURE_WIDTH = 13.0
 _FIGURE_COLS = _SUMMARY_COLS - 2
 
 
-def _count_columns(first: Sequence[Column[GroupRow]]) -> list[Column[GroupRow]]:
+def _count_columns(first: Sequence[Column[GroupRow]], annual: bool) -> list[Column[GroupRow]]:
+    next_month = "次年1月" if annual else "下月"
     return [
         *first,
         Column("本期公开", INT, lambda g: g.counts.published),
@@ -356,7 +359,7 @@ def _count_columns(first: Sequence[Column[GroupRow]]) -> list[Column[GroupRow]]:
         Column("其中\n无时限", INT, lambda g: g.counts.no_due),
         Column("本期到期", INT, lambda g: g.counts.due),
         Column("逾期未公开\n（截至期末）", INT, lambda g: g.counts.overdue_open),
-        Column("下月到期\n（尚未公开）", INT, lambda g: g.counts.due_next_month),
+        Column(f"{next_month}到期\n（尚未公开）", INT, lambda g: g.counts.due_next_month),
         Column("按时公开率", PERCENT, lambda g: _rate(g.counts.on_time_rate)),
     ]
 
@@ -384,12 +387,18 @@ def _summary_sheet(ws: Worksheet, stats: ReportStats) -> None:
         total_width,
         _SUMMARY_COLS,
     )
-    lead = (
+    published = (
         f"本期公开信息 {t.published} 条，其中按时公开 {t.on_time} 条、逾期公开 {t.late} 条，"
-        f"按时公开率 {rate_text}；截至{as_of}仍有 {t.overdue_open} 条逾期未公开"
-        + ("（详见“逾期”表）" if t.overdue_open else "")
-        + f"；{stats.next_month_label}将有 {t.due_next_month} 条到期。"
+        f"按时公开率 {rate_text}"
+        if t.published
+        else "本期没有公开信息"
     )
+    overdue = (
+        f"截至{as_of}仍有 {t.overdue_open} 条逾期未公开（详见“逾期”表）"
+        if t.overdue_open
+        else f"截至{as_of}没有逾期未公开的信息"
+    )
+    lead = f"{published}；{overdue}；{stats.next_month_label}将有 {t.due_next_month} 条到期。"
     _put(ws, 3, 1, lead, "报表-要点")
     ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=_SUMMARY_COLS)
     ws.row_dimensions[3].height = row_height(max(text_lines(lead, total_width * 0.9), 2))
@@ -435,7 +444,7 @@ def _summary_sheet(ws: Worksheet, stats: ReportStats) -> None:
     row += 1
     process_header = row
     process_cols = _count_columns(
-        [Column("过程", LABEL, lambda g: g.process), Column("", LABEL, lambda g: "")]
+        [Column("过程", LABEL, lambda g: g.process), Column("", LABEL, lambda g: "")], period.is_annual
     )
     process_last = _write_table(ws, row, process_cols, stats.by_process, widths)
     # An empty table is one merged "（无）" row already; merging A:B again would corrupt the file.
@@ -448,7 +457,8 @@ def _summary_sheet(ws: Worksheet, stats: ReportStats) -> None:
     _put(ws, row, 1, "三、按一级目录统计", "报表-小节")
     row += 1
     cat_cols = _count_columns(
-        [Column("过程", TEXT, lambda g: g.process), Column("一级目录", TEXT, lambda g: g.category)]
+        [Column("过程", TEXT, lambda g: g.process), Column("一级目录", TEXT, lambda g: g.category)],
+        period.is_annual,
     )
     row = _write_table(ws, row, cat_cols, stats.by_category, widths)
     row = _total_row(ws, row + 1, stats)
@@ -557,14 +567,14 @@ def _detail_columns(numbered: Sequence[DetailRow]) -> list[Column[DetailRow]]:
         Column("应公开\n日期", DATE, lambda r: r.due_on, 6, 10.5),
         Column("公开\n日期", DATE, lambda r: r.published_on, 6, 10.5),
         Column("公开\n渠道", WRAP, lambda r: r.channels, 5, 10),
-        Column("链接", WRAP, lambda r: r.url, 5, 12),
+        Column("链接", WRAP, lambda r: r.url, 5, 16),
         Column("责任\n部门", WRAP, lambda r: r.department, 5, 8.5),
         Column("责任人", WRAP, lambda r: r.responsible, 6, 7.5),
         Column("保密\n审查", WRAP, lambda r: r.review, 5, 9),
         Column("状态", WRAP, lambda r: r.status_text, 9, 9),
         Column("逾期\n天数", INT, lambda r: r.days_late or None, 5, 5.5),
         Column("备注", WRAP, lambda r: r.notes, 5, 12),
-        Column("时限说明", WRAP, lambda r: r.due_explanation, 8, 16),
+        Column("时限说明", WRAP, lambda r: r.due_explanation, 8, 20),
     ]
 
 
@@ -580,9 +590,6 @@ def _table_sheet(
 ) -> None:
     """Title, note, one table with frozen header and autofilter, printed with the header on every page."""
     widths = fit_widths(columns, rows)
-    if not rows:
-        # Room for the "nothing here" sentence across the merged row.
-        widths = [max(w, 10) for w in widths]
     _title_block(ws, title, note, sum(widths), len(columns))
     last = _write_table(ws, 3, columns, rows, widths, fill_of, empty_text)
     ws.freeze_panes = "A4"
@@ -679,11 +686,6 @@ def _monthly_sheet(ws: Worksheet, stats: ReportStats) -> None:
         len(columns),
     )
     last = _write_table(ws, 3, columns, rows, widths)
-    for r in range(4, last + 1):
-        for c in (5, 7):
-            cell = ws.cell(row=r, column=c)
-            if cell.value == "—":
-                cell.style = _style_name(CENTER)
     t = stats.totals
     total: list[object] = ["全年", t.published, t.on_time, t.late, _rate(t.on_time_rate), t.due, ""]
     for c, value in enumerate(total, start=1):
