@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from pathlib import Path
 
 from disclosure_desk import paths
 from disclosure_desk.domain.errors import StoreError
@@ -39,7 +40,8 @@ def open_seeded_store(db: str | None = None, *, today: date | None = None, write
     except StoreError as error:
         if lock is not None:
             lock.release()
-        raise StoreError(f"{error}{restore_hint(db)}") from error
+        latest = latest_good_backup(file) if file is not None else None
+        raise UnreadableStoreError(str(error), latest) from error
     if lock is not None:
         store.add_close_hook(lock.release)
     try:
@@ -55,19 +57,20 @@ def open_seeded_store(db: str | None = None, *, today: date | None = None, write
     return store
 
 
-def restore_hint(db: str | None) -> str:
-    """A sentence naming the latest good backup of the database, or '' when there is none."""
-    file = sqlite_path(resolve_url(db))
-    if file is None:
-        return ""
-    backup = latest_good_backup(file)
-    if backup is None:
-        return ""
-    return (
-        f"\n最近的完好备份：{backup}\n"
-        f'可用命令恢复：disclosure-desk restore "{backup}"（当前文件会被移到备份文件夹保留，不会删除）。'
-    )
+class UnreadableStoreError(StoreError):
+    """The database cannot be opened. Carries the latest good backup so the caller can offer it."""
 
+    def __init__(self, reason: str, latest_backup: Path | None) -> None:
+        hint = ""
+        if latest_backup is not None:
+            hint = (
+                f"\n最近的完好备份：{latest_backup}\n"
+                f'可用命令恢复：disclosure-desk restore "{latest_backup}"'
+                "（当前文件会被移到备份文件夹保留，不会删除）。"
+            )
+        super().__init__(reason + hint)
+        self.reason = reason
+        self.latest_backup = latest_backup
 
 def seed(store: Store) -> None:
     from disclosure_desk.io.catalogue_json import read_catalogue_json

@@ -1,0 +1,50 @@
+"""Opening the data for the window: a damaged file offers a good backup; data in use says by whom.
+
+The damaged file is never overwritten or deleted: restoring moves it into the backups folder first.
+Part of the composition root (it may use every layer); questions go through injected callables (the
+dialogs in ui/dialogs/startup_dialogs.py) so tests can answer them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from disclosure_desk.bootstrap import UnreadableStoreError, open_seeded_store
+from disclosure_desk.domain.errors import StoreError
+from disclosure_desk.store.backup import restore
+from disclosure_desk.store.db import resolve_url, sqlite_path
+from disclosure_desk.store.instance_lock import DataInUseError
+from disclosure_desk.store.repository import Store
+from disclosure_desk.ui.dialogs.startup_dialogs import Recovery
+
+# (reason, latest good backup or None) → the officer's choice, and the chosen file for CHOOSE_BACKUP
+AskRecovery = Callable[[str, Path | None], tuple[Recovery, Path | None]]
+Tell = Callable[[str, str], None]  # (title, message)
+
+
+def open_store_for_window(db: str | None, today: date, ask: AskRecovery, tell: Tell) -> Store | None:
+    """The opened store, or None when the officer chose to quit (or the data is in use elsewhere)."""
+    file = sqlite_path(resolve_url(db))
+    while True:
+        try:
+            return open_seeded_store(db, today=today, writer=True)
+        except DataInUseError as error:
+            tell("数据正在使用中", str(error))
+            return None
+        except UnreadableStoreError as error:
+            if file is None:
+                tell("无法打开数据库", error.reason)
+                return None
+            choice, chosen = ask(error.reason, error.latest_backup)
+            source = error.latest_backup if choice is Recovery.RESTORE_LATEST else chosen
+            if choice is Recovery.QUIT or source is None:
+                return None
+            try:
+                moved = restore(file, source)
+            except StoreError as restore_error:
+                tell("恢复失败", str(restore_error))
+                continue
+            kept = f"\n原文件已保留为：{moved}" if moved is not None else ""
+            tell("已恢复", f"已从备份“{source}”恢复数据。{kept}")
