@@ -743,6 +743,7 @@ def write_report(path: Path, stats: ReportStats) -> Path:
             wb.save(stream)
             stream.flush()
             os.fsync(stream.fileno())
+        _copy_mode(target, temp)
         os.replace(temp, target)
     except PermissionError:
         _discard(temp)
@@ -757,6 +758,17 @@ def write_report(path: Path, stats: ReportStats) -> Path:
         _discard(temp)
         raise
     return target
+
+
+def _copy_mode(target: Path, temp: Path) -> None:
+    """mkstemp makes the file private (0600); a report replaces one with the same permissions, or is
+    readable like any other document. Windows ignores all but the read-only bit."""
+    try:
+        mode = target.stat().st_mode & 0o777
+    except OSError:
+        mode = 0o644
+    with contextlib.suppress(OSError):
+        os.chmod(temp, mode)
 
 
 def _discard(temp: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import zipfile
 from dataclasses import replace
 from datetime import datetime
@@ -361,9 +362,18 @@ def test_read_only_folder(tmp_path: Path, october: ReportStats, monkeypatch: pyt
 def test_overwrites_an_existing_report(tmp_path: Path, october: ReportStats) -> None:
     target = tmp_path / "月报.xlsx"
     target.write_bytes(b"old")
+    target.chmod(0o640)
     write_report(target, october)
     assert load_workbook(target).sheetnames[0] == "汇总"
     assert _leftovers(tmp_path, {"月报.xlsx"}) == []
+    if os.name == "posix":
+        assert target.stat().st_mode & 0o777 == 0o640  # not the temporary file's private 0600
+
+
+def test_new_report_is_readable_like_a_document(tmp_path: Path, october: ReportStats) -> None:
+    written = write_report(tmp_path / "月报.xlsx", october)
+    if os.name == "posix":
+        assert written.stat().st_mode & 0o777 == 0o644
 
 
 def test_annual_month_sheet(tmp_path: Path) -> None:
