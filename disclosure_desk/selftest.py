@@ -195,6 +195,17 @@ def _check_migration(context: _Context) -> str:
     return f"升级旧版数据库：架构 {result.from_version} → {result.to_version}，已先备份"
 
 
+def _check_qt_translation(_context: _Context) -> str:
+    """Qt's own Chinese strings (standard buttons, text-box menus) are in the bundle and found."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator()
+    if not translator.load(QLocale("zh_CN"), "qtbase", "_", folder):
+        raise CheckFailed(f"找不到 qtbase_zh_CN.qm（在 {folder}）")
+    return "加载 Qt 中文翻译"
+
+
 def _check_main_window(context: _Context) -> str:
     import importlib
 
@@ -265,6 +276,7 @@ _CHECKS: tuple[tuple[str, Callable[[_Context], str]], ...] = (
     ("跨节假日计算时限", _check_deadline),
     ("生成月报", _check_report),
     ("升级旧版数据库", _check_migration),
+    ("加载 Qt 中文翻译", _check_qt_translation),
     ("打开并关闭主窗口", _check_main_window),
 )
 
