@@ -10,6 +10,7 @@ from disclosure_desk.cli import (
     due_cmd,
     holidays_cmd,
     publication_cmd,
+    report_cmd,
     status_cmd,
 )
 
@@ -19,5 +20,6 @@ MODULES: tuple[ModuleType, ...] = (
     publication_cmd,
     due_cmd,
     holidays_cmd,
+    report_cmd,
     backup_cmd,
 )
