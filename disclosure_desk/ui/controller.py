@@ -161,6 +161,7 @@ class DeskController(QObject):
             dialog.finished.connect(self._trash_closed)
             self.trash_dialog = dialog
         self._refresh_trash()
+        self.trash_dialog.select_first()
         self.trash_dialog.open()
 
     def _trash_closed(self) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from disclosure_desk.domain.catalogue import Catalogue, CatalogueItem
 from disclosure_desk.ui.panels.catalogue_panel import CataloguePanel
@@ -54,8 +54,11 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.splitter, self.tr("按目录"))
         self.tabs.addTab(self.publications_panel, self.tr("全部公开信息"))
-        self.setCentralWidget(self.tabs)
-        self.tabs.setContentsMargins(8, 4, 8, 0)
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(8, 6, 8, 4)
+        central_layout.addWidget(self.tabs)
+        self.setCentralWidget(central)
 
         self.today_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.today_label)
@@ -142,6 +145,21 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.setIconSize(QSize(16, 16))
+        # tool buttons show the short name: no "(&N)" mnemonic or "…"
+        short_names = {
+            self.new_action: self.tr("新建"),
+            self.edit_action: self.tr("编辑"),
+            self.delete_action: self.tr("删除"),
+            self.trash_action: self.tr("回收站"),
+            self.holidays_action: self.tr("节假日安排"),
+            self.settings_action: self.tr("设置"),
+        }
+        for action, name in short_names.items():
+            action.setIconText(name)
+            tip = action.text().split("(")[0]
+            if not action.shortcut().isEmpty():
+                tip += f" ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+            action.setToolTip(tip)
         for action in (self.new_action, self.edit_action, self.delete_action):
             toolbar.addAction(action)
         toolbar.addSeparator()

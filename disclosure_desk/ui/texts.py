@@ -34,6 +34,11 @@ STATUS_FOREGROUND: dict[Status, QColor] = {
     Status.DUE_SOON: QColor("#8a5300"),
     Status.PUBLISHED_LATE: QColor("#8e3b00"),
 }
+# Dots in the catalogue tree: brighter than text colours, they only need to be seen.
+STATUS_DOT: dict[Status, QColor] = {
+    Status.OVERDUE: QColor("#d32f2f"),
+    Status.DUE_SOON: QColor("#f0a000"),
+}
 STATUS_BACKGROUND: dict[Status, QColor] = {
     Status.OVERDUE: QColor("#fde7e7"),
     Status.DUE_SOON: QColor("#fff3d6"),

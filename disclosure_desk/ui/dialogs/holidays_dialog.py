@@ -36,6 +36,9 @@ def _table(parent: QWidget) -> QTableView:
     view.verticalHeader().setVisible(False)
     view.setAlternatingRowColors(True)
     view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     return view
 
 

@@ -69,6 +69,7 @@ class PublicationEditor(QDialog):
         is_new = publication.id is None
         self.setWindowTitle(self.tr("新建公开信息") if is_new else self.tr("编辑公开信息"))
         self.setSizeGripEnabled(True)
+        self.resize(1040, 660)  # fits a 1366×768 screen with the taskbar
 
         self._build_fields()
         self._build_layout()
@@ -131,6 +132,8 @@ class PublicationEditor(QDialog):
         self.save_button.setDefault(True)
         self.save_button.setToolTip(self.tr("保存 (Ctrl+S)"))
         self.cancel_button = QPushButton(self.tr("取消"), self)
+        for button in (self.save_button, self.cancel_button):
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance("保存保存") + 32)
 
     def _anchor_label(self) -> str:
         anchor = self._info.rule.anchor
@@ -179,7 +182,10 @@ class PublicationEditor(QDialog):
         }
         for name in DATE_FIELDS:
             if name == "due_on_manual" and not self._info.is_statutory:
-                continue  # only statutory (按照法定时间公开) items take a hand-entered due date
+                self.date_edits[
+                    name
+                ].hide()  # only statutory (按照法定时间公开) items take a hand-entered due date
+                continue
             dates_form.addRow(labels[name], with_error(self.date_edits[name], self._error(name)))
 
         due = QFrame(self)
@@ -225,6 +231,7 @@ class PublicationEditor(QDialog):
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.general_error, 1)
+        buttons.addStretch(0)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
@@ -235,6 +242,7 @@ class PublicationEditor(QDialog):
 
     def _load(self, p: Publication) -> None:
         self.title_edit.setText(p.title)
+        self.title_edit.setCursorPosition(0)  # show the start of a long title, not its end
         self.document_edit.setText(p.document_number)
         self.index_edit.setText(p.index_number)
         self.department_edit.setText(p.department)

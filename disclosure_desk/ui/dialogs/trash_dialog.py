@@ -41,6 +41,8 @@ class TrashDialog(QDialog):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
         self.view.setAlternatingRowColors(True)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
@@ -49,6 +51,7 @@ class TrashDialog(QDialog):
         header.resizeSection(1, 260)
         header.resizeSection(2, 150)
         header.setStretchLastSection(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
         self.hint = QLabel(self.tr("删除的公开信息保存在这里，可以恢复；彻底删除后无法恢复。"), self)
         self.hint.setObjectName("mutedLabel")

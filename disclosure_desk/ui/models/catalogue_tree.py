@@ -18,10 +18,11 @@ from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.status import Status
 from disclosure_desk.ui.models.roles import ITEM_ROLE, ROW_ROLE, SEARCH_ROLE, SORT_ROLE
 from disclosure_desk.ui.presenters import OpenWork
-from disclosure_desk.ui.texts import STATUS_FOREGROUND, tr
+from disclosure_desk.ui.texts import STATUS_DOT, STATUS_FOREGROUND, tr
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-LEAF_TEXT_LIMIT = 22
+# The view elides to its width; this only keeps tooltips and search apart from absurdly long labels.
+LEAF_TEXT_LIMIT = 60
 
 
 class TreeColumn(IntEnum):
@@ -224,5 +225,5 @@ class CatalogueTreeModel(QAbstractItemModel):
 
     def _icon(self, status: Status) -> QIcon:
         if status not in self._icons:
-            self._icons[status] = _dot(STATUS_FOREGROUND[status])
+            self._icons[status] = _dot(STATUS_DOT[status])
         return self._icons[status]

@@ -40,6 +40,8 @@ class CataloguePanel(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAnimated(False)
+        # four levels deep: the default 20 px per level eats a quarter of a narrow tree
+        self.tree.setIndentation(14)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TreeColumn.NAME, QHeaderView.ResizeMode.Stretch)

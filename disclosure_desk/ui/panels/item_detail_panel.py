@@ -77,6 +77,7 @@ class ItemDetailPanel(QWidget):
         fields_layout.addWidget(self.notes)
         fields_layout.addLayout(form)
         fields_layout.addStretch(1)
+        self._fields = fields
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -114,8 +115,8 @@ class ItemDetailPanel(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(scroll)
         self.splitter.addWidget(lower)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)

@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
+    QSizePolicy,
     QToolButton,
     QWidget,
     QWidgetAction,
 )
 
 from disclosure_desk.domain.dates import parse_iso_date
+from disclosure_desk.ui.widgets.icons import calendar_icon
 
 Day = date  # the method DateField.date() hides the type's name inside the class
 
@@ -38,12 +40,15 @@ class DateField(QWidget):
         self.line_edit = QLineEdit(self)
         self.line_edit.setPlaceholderText(self.tr("年-月-日"))
         self.line_edit.setClearButtonEnabled(True)
-        self.line_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("2026-11-30") + 48)
+        # room for a date and the clear button, not more: a date field needs no stretch
+        self.line_edit.setFixedWidth(self.fontMetrics().horizontalAdvance("2026-11-30") + 44)
         self.line_edit.textChanged.connect(self._on_text_changed)
         self.setFocusProxy(self.line_edit)
 
         self.button = QToolButton(self)
-        self.button.setText(self.tr("日历"))
+        self.button.setObjectName("calendarButton")
+        self.button.setIcon(calendar_icon())
+        self.button.setAutoRaise(True)
         self.button.setToolTip(self.tr("从日历中选择日期"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -65,8 +70,9 @@ class DateField(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.line_edit, 1)
+        layout.addWidget(self.line_edit)
         layout.addWidget(self.button)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
 
     def date(self) -> date | None:
         """The date typed, or None when empty or not a valid date (see error())."""

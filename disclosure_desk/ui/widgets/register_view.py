@@ -14,13 +14,13 @@ from disclosure_desk.ui.presenters import RegisterRow
 
 # Default widths in average character widths: wide enough for a date, a status, a typical 文号.
 _WIDTHS = {
-    Column.TITLE: 26,
-    Column.ITEM: 18,
+    Column.TITLE: 24,
+    Column.ITEM: 16,
     Column.FORMED: 8,
     Column.DUE: 8,
     Column.PUBLISHED: 8,
     Column.STATUS: 6,
-    Column.DOCUMENT: 12,
+    Column.DOCUMENT: 10,
     Column.INDEX: 17,
     Column.DEPARTMENT: 8,
     Column.RESPONSIBLE: 6,
