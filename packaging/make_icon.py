@@ -12,6 +12,8 @@ Pillow is a packaging-time tool only (the "packaging" extra); the program never 
 from __future__ import annotations
 
 import argparse
+import io
+import struct
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,16 +156,59 @@ def svg() -> str:
 """
 
 
+def ico_bytes(frames: list[Image.Image]) -> bytes:
+    """An .ico holding each frame as drawn: 32-bit BMP below 256 px, PNG at 256 px.
+
+    That split is what Windows' own icons use and what every icon reader (Explorer, the resource
+    compiler PyInstaller drives, Inno Setup) understands. Pillow's ICO writer stores every size as PNG
+    and rescales the largest frame, which would lose the simplified small drawing.
+    """
+    images = [_png_bytes(frame) if frame.width >= 256 else _bmp_bytes(frame) for frame in frames]
+    header = struct.pack("<HHH", 0, 1, len(frames))
+    offset = len(header) + 16 * len(frames)
+    entries = b""
+    for frame, data in zip(frames, images, strict=True):
+        side = frame.width % 256  # 0 stands for 256
+        entries += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(data), offset)
+        offset += len(data)
+    return header + entries + b"".join(images)
+
+
+def _png_bytes(frame: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    frame.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def _bmp_bytes(frame: Image.Image) -> bytes:
+    """BITMAPINFOHEADER (height doubled: colour rows, then the AND mask), BGRA rows bottom-up, mask."""
+    width, height = frame.size
+    raw = frame.convert("RGBA").tobytes()
+    stride = width * 4
+    mask_stride = (width + 31) // 32 * 4
+    pixels = bytearray()
+    mask = bytearray()
+    for y in reversed(range(height)):
+        rgba = raw[y * stride : (y + 1) * stride]
+        bgra = bytearray(rgba)
+        bgra[0::4], bgra[2::4] = rgba[2::4], rgba[0::4]
+        pixels += bgra
+        row = bytearray(mask_stride)
+        for x, alpha in enumerate(rgba[3::4]):
+            if alpha == 0:  # transparent also for readers that ignore the alpha channel
+                row[x // 8] |= 0x80 >> (x % 8)
+        mask += row
+    info = struct.pack("<IiiHHIIiiII", 40, width, height * 2, 1, 32, 0, len(pixels) + len(mask), 0, 0, 0, 0)
+    return info + bytes(pixels) + bytes(mask)
+
+
 def write_icons(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     frames = {size: render(size) for size in ICO_SIZES}
     png = folder / "app.png"
     frames[256].save(png, optimize=True)
     ico = folder / "app.ico"
-    # Each size is passed in drawn at that size; without append_images Pillow would downscale the
-    # 256 px frame and the small sizes would lose the simplified drawing.
-    sizes = [(n, n) for n in ICO_SIZES]
-    frames[256].save(ico, format="ICO", sizes=sizes, append_images=list(frames.values()))
+    ico.write_bytes(ico_bytes([frames[n] for n in ICO_SIZES]))
     svg_file = folder / "app.svg"
     svg_file.write_text(svg(), encoding="utf-8", newline="\n")
     return [ico, png, svg_file]
