@@ -366,8 +366,13 @@ def _close(context: _Context) -> None:
         context.store = None
 
 
+# GBK (the code page of output redirected to a file on a Chinese Windows) has no ✓ or ✗, but has the
+# √ and × that Chinese forms use anyway.
+_GBK_MARKS = str.maketrans({"✓": "√", "✗": "×"})
+
+
 class _Printer:
-    """Writes lines to a stream that may be None or unable to encode ✓ and Chinese (a cp1252 pipe)."""
+    """Writes lines to a stream that may be None or unable to encode ✓ and Chinese (cp936, cp1252)."""
 
     def __init__(self, out: TextIO | None) -> None:
         self._out = out
@@ -379,5 +384,6 @@ class _Printer:
             self._out.write(text + "\n")
         except UnicodeEncodeError:
             encoding = getattr(self._out, "encoding", None) or "ascii"
-            self._out.write(text.encode(encoding, "replace").decode(encoding) + "\n")
+            fallback = text.translate(_GBK_MARKS).encode(encoding, "replace").decode(encoding)
+            self._out.write(fallback + "\n")
         self._out.flush()

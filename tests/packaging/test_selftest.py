@@ -82,4 +82,16 @@ def test_output_survives_a_stream_that_cannot_encode_chinese(monkeypatch: pytest
     assert selftest.run_selftest(None) == 0  # a windowed build's missing sys.stdout
 
     ascii_out.flush()
-    assert raw.getvalue().startswith(b"? ?")
+    assert raw.getvalue().startswith(b"? ??")
+
+
+def test_a_chinese_code_page_gets_chinese_check_marks(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Output redirected to a file on a Chinese Windows is GBK, which has √ and × but not ✓ and ✗.
+    monkeypatch.setattr(selftest, "_CHECKS", (("编码", lambda _context: "中文"),))
+    raw = io.BytesIO()
+    gbk_out = io.TextIOWrapper(raw, encoding="gbk")
+
+    assert selftest.run_selftest(gbk_out) == 0
+
+    gbk_out.flush()
+    assert raw.getvalue().decode("gbk").splitlines()[0] == "√ 中文"
