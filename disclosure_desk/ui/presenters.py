@@ -16,6 +16,7 @@ from disclosure_desk.domain.index_numbers import next_index_number
 from disclosure_desk.domain.publication import Publication, PublicationRecord
 from disclosure_desk.domain.status import Status
 from disclosure_desk.io.catalogue_review import review_items
+from disclosure_desk.store.queries import live_publication_records
 from disclosure_desk.store.repository import Store
 
 Clock = Callable[[], date]
@@ -69,7 +70,8 @@ def build_register_rows(
 
 
 def load_register(store: Store, today: date) -> list[RegisterRow]:
-    return build_register_rows(store.publication_records(), lambda record: store.status(record, today))
+    records = live_publication_records(store)
+    return build_register_rows(records, lambda record: store.status(record, today))
 
 
 @dataclass(frozen=True)

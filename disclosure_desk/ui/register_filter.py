@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -73,3 +74,14 @@ class RegisterFilter:
                 return False
         # every word must match somewhere: "财政 2026" finds a title with both
         return all(word in row.search_text for word in self.text.lower().split())
+
+    def mask(self, rows: Sequence[RegisterRow]) -> list[bool]:
+        """accepts() for every row, with a fast path for text alone (what typing in the search box does)."""
+        if self == RegisterFilter(text=self.text):
+            words = self.text.lower().split()
+            if len(words) == 1:
+                word = words[0]
+                return [word in row.search_text for row in rows]
+            return [all(word in text for word in words) for text in (row.search_text for row in rows)]
+        accepts = self.accepts
+        return [accepts(row) for row in rows]

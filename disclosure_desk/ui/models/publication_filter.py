@@ -23,6 +23,7 @@ class PublicationFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._source = source
         self._filter = RegisterFilter()
+        self._active = False  # False: every row passes (checked per row, so not a property)
         self._mask: list[bool] = []
         self._mask_rows: list[RegisterRow] | None = None
         self.setSortRole(SORT_ROLE)
@@ -37,16 +38,16 @@ class PublicationFilterProxy(QSortFilterProxyModel):
             return
         self.beginFilterChange()
         self._filter = new
+        self._active = not new.is_empty
         self._mask_rows = None
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if self._filter.is_empty:
+        if not self._active:
             return True
         rows = self._source.rows
         if self._mask_rows is not rows:
-            accepts = self._filter.accepts
-            self._mask = [accepts(row) for row in rows]
+            self._mask = self._filter.mask(rows)
             self._mask_rows = rows
         return self._mask[source_row]
 

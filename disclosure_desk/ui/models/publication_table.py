@@ -128,24 +128,21 @@ def _tooltip(row: RegisterRow, column: Column) -> str | None:
 class PublicationTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[RegisterRow] = []
+        # The rows in display order, replaced (never mutated in place) on reload and sort: the filter
+        # proxy caches its verdicts against this list's identity. A plain attribute, read per row.
+        self.rows: list[RegisterRow] = []
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
 
     # --- contents ---------------------------------------------------------------------------------
 
-    @property
-    def rows(self) -> list[RegisterRow]:
-        """The rows in display order. Replaced (never mutated in place) on reload and sort."""
-        return self._rows
-
     def set_rows(self, rows: Sequence[RegisterRow]) -> None:
         self.beginResetModel()
-        self._rows = self._sorted(list(rows), *self._sort)
+        self.rows = self._sorted(list(rows), *self._sort)
         self.endResetModel()
 
     def row_of(self, publication_id: int) -> int:
         """Source row of a publication, -1 when absent."""
-        for number, row in enumerate(self._rows):
+        for number, row in enumerate(self.rows):
             if row.publication.id == publication_id:
                 return number
         return -1
@@ -153,7 +150,7 @@ class PublicationTableModel(QAbstractTableModel):
     # --- QAbstractItemModel -------------------------------------------------------------------------
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
@@ -170,9 +167,9 @@ class PublicationTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid() or index.row() >= len(self.rows):
             return None
-        row = self._rows[index.row()]
+        row = self.rows[index.row()]
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(row, column)
@@ -192,14 +189,14 @@ class PublicationTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)
-        if not 0 <= column < len(Column) or not self._rows:
+        if not 0 <= column < len(Column) or not self.rows:
             return
         self.layoutAboutToBeChanged.emit()
-        old = self._rows
-        self._rows = self._sorted(old, column, order)
+        old = self.rows
+        self.rows = self._sorted(old, column, order)
         persistent = self.persistentIndexList()
         if persistent:
-            new_row = {id(row): number for number, row in enumerate(self._rows)}
+            new_row = {id(row): number for number, row in enumerate(self.rows)}
             self.changePersistentIndexList(
                 persistent,
                 [self.index(new_row[id(old[i.row()])], i.column()) for i in persistent],
