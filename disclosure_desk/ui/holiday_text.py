@@ -3,7 +3,8 @@
     2027-01-01 元旦
     2027-02-05..2027-02-11 春节
 
-No Qt here, so it is tested like the domain. Messages are Chinese and name the line.
+No Qt here, so it is tested like the domain. Errors carry the line number and the domain's Chinese
+reason; the dialog words the message (through tr).
 """
 
 from __future__ import annotations
@@ -18,14 +19,23 @@ _RANGE = re.compile(r"\s*(?:\.\.|至|~|～)\s*")
 MAX_RANGE_DAYS = 31
 
 
-def parse_day_lines(text: str, label: str) -> list[tuple[date, str]]:
-    """(day, name) for every day listed; raises ValueError("放假日期第3行：…") on a bad line."""
+class DayLineError(ValueError):
+    """Line `line` (1-based) is not a date or range; `reason` is a Chinese sentence, or "" for a bad range."""
+
+    def __init__(self, line: int, text: str, reason: str = "") -> None:
+        super().__init__(f"{line}: {reason or text}")
+        self.line = line
+        self.text = text
+        self.reason = reason
+
+
+def parse_day_lines(text: str) -> list[tuple[date, str]]:
+    """(day, name) for every day listed; raises DayLineError on a bad line."""
     days: list[tuple[date, str]] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
-        where = f"{label}第{number}行"
         parts = _RANGE.split(line, maxsplit=1)
         if len(parts) == 2:
             first_text, rest = parts
@@ -36,9 +46,9 @@ def parse_day_lines(text: str, label: str) -> list[tuple[date, str]]:
         try:
             first, last = parse_iso_date(first_text), parse_iso_date(last_text)
         except ValueError as error:
-            raise ValueError(f"{where}：{error}") from None
+            raise DayLineError(number, line, str(error)) from None
         if last < first or (last - first).days >= MAX_RANGE_DAYS:
-            raise ValueError(f"{where}：日期范围“{line}”不对，请检查起止日期。")
+            raise DayLineError(number, line)
         day = first
         while day <= last:
             days.append((day, name.strip()))

@@ -101,6 +101,16 @@ def main(out: Path) -> int:
             if controller.editor is not None:
                 shoot(controller.editor, out / "editor_new_statutory.png")
                 controller.editor.reject()
+            window.catalogue_panel.select_item(store.active_catalogue().items[0].id or 0)
+            window.new_action.trigger()
+            if controller.editor is not None:
+                controller.editor.title_edit.setText("2026年第四季度部门文件")
+                controller.editor.date_edits["formed_on"].set_date(date(2026, 12, 20))
+                controller.editor.date_edits["published_on"].set_date(date(2026, 11, 20))
+                controller.editor.channel_boxes["政府网站"].setChecked(False)
+                controller.editor.submit()
+                shoot(controller.editor, out / "editor_warning_and_errors.png")
+                controller.editor.reject()
             window.holidays_action.trigger()
             if controller.holidays_dialog is not None:
                 shoot(controller.holidays_dialog, out / "holidays.png")

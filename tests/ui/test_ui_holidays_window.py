@@ -18,7 +18,7 @@ from disclosure_desk.domain.workdays import YearSchedule
 from disclosure_desk.store.repository import Store
 from disclosure_desk.ui.dialogs import confirm
 from disclosure_desk.ui.dialogs.holiday_year_dialog import HolidayYearDialog
-from disclosure_desk.ui.holiday_text import format_day_lines, parse_day_lines
+from disclosure_desk.ui.holiday_text import DayLineError, format_day_lines, parse_day_lines
 
 pytestmark = pytest.mark.gui
 
@@ -103,11 +103,21 @@ def test_year_dialog_refuses_a_weekday_as_adjusted_workday(qtbot: QtBot) -> None
 
 
 def test_holiday_text_round_trip_and_line_numbers() -> None:
-    days = parse_day_lines("2027-01-01 元旦\n\n# 注释\n2027/2/5", "放假日期")
+    days = parse_day_lines("2027-01-01 元旦\n\n# 注释\n2027/2/5")
     assert days == [(date(2027, 1, 1), "元旦"), (date(2027, 2, 5), "")]
-    assert parse_day_lines(format_day_lines(days), "x") == days
-    with pytest.raises(ValueError, match="放假日期第2行"):
-        parse_day_lines("2027-01-01\n2027-13-01", "放假日期")
+    assert parse_day_lines(format_day_lines(days)) == days
+    with pytest.raises(DayLineError) as caught:
+        parse_day_lines("2027-01-01\n2027-13-01")
+    assert caught.value.line == 2 and "不存在" in caught.value.reason
+
+
+def test_year_dialog_names_the_bad_line(qtbot: QtBot) -> None:
+    dialog = HolidayYearDialog(None, default_year=2027)
+    qtbot.addWidget(dialog)
+    dialog.holidays.setPlainText("2027-01-01 元旦\n2027-02-11..2027-02-05 春节")
+    dialog.submit()
+    assert dialog.result_schedule() is None
+    assert dialog.error.text().startswith("放假日期第2行：")
 
 
 def test_layout_is_remembered(qtbot: QtBot, store: Store, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from disclosure_desk.domain.errors import CalendarError
 from disclosure_desk.domain.workdays import YearSchedule
 from disclosure_desk.io.holidays_import import validate_schedule
-from disclosure_desk.ui.holiday_text import format_day_lines, parse_day_lines
+from disclosure_desk.ui.holiday_text import DayLineError, format_day_lines, parse_day_lines
 from disclosure_desk.ui.widgets.field_error import FieldError
 
 MANUAL_SOURCE = "手工录入"
@@ -90,8 +91,8 @@ class HolidayYearDialog(QDialog):
 
     def value(self) -> YearSchedule:
         """Raises ValueError or CalendarError, with a Chinese message, when the text is not a schedule."""
-        holidays = parse_day_lines(self.holidays.toPlainText(), self.tr("放假日期"))
-        workdays = parse_day_lines(self.workdays.toPlainText(), self.tr("调休上班日期"))
+        holidays = self._parse(self.holidays.toPlainText(), self.tr("放假日期"))
+        workdays = self._parse(self.workdays.toPlainText(), self.tr("调休上班日期"))
         names = tuple((day, name) for day, name in holidays + workdays if name)
         schedule = YearSchedule(
             year=self.year.value(),
@@ -104,6 +105,13 @@ class HolidayYearDialog(QDialog):
         )
         self._validate(schedule)
         return schedule
+
+    def _parse(self, text: str, label: str) -> list[tuple[date, str]]:
+        try:
+            return parse_day_lines(text)
+        except DayLineError as error:
+            reason = error.reason or self.tr("日期范围“{0}”不对，请检查起止日期。").format(error.text)
+            raise ValueError(self.tr("{0}第{1}行：{2}").format(label, error.line, reason)) from None
 
     def submit(self) -> None:
         try:
