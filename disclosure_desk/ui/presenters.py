@@ -16,7 +16,6 @@ from disclosure_desk.domain.index_numbers import next_index_number
 from disclosure_desk.domain.publication import Publication, PublicationRecord
 from disclosure_desk.domain.status import Status
 from disclosure_desk.io.catalogue_review import review_items
-from disclosure_desk.store.queries import live_publication_records
 from disclosure_desk.store.repository import Store
 
 Clock = Callable[[], date]
@@ -70,7 +69,7 @@ def build_register_rows(
 
 
 def load_register(store: Store, today: date) -> list[RegisterRow]:
-    records = live_publication_records(store)
+    records = store.publication_records()
     return build_register_rows(records, lambda record: store.status(record, today))
 
 
