@@ -55,6 +55,8 @@ class CatalogueItem:
     id: int | None = None
     # A rule set by hand by the officer (serialised DeadlineRule), overriding the parsed time_limit.
     rule_override: str | None = None
+    # "MM-DD": the officer marked this item as a yearly obligation to be met by that day each year.
+    yearly_due: str | None = None
 
     @property
     def path(self) -> tuple[str, ...]:

@@ -6,10 +6,12 @@ disagree.
 
 from __future__ import annotations
 
+import calendar as calendar_module
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.publication import PublicationRecord
 from disclosure_desk.domain.status import Status, days_late, publication_status
 from disclosure_desk.domain.workdays import WorkdayCalendar
@@ -76,3 +78,57 @@ def build_digest(
         on_time_this_year=on_time,
         late_this_year=late,
     )
+
+
+@dataclass(frozen=True)
+class YearlyObligation:
+    """An item the officer marked as recurring yearly, and how this year stands."""
+
+    item: CatalogueItem
+    due_on: date
+    met_on: date | None  # first publication for the item published this year, if any
+
+    def is_overdue(self, today: date) -> bool:
+        return self.met_on is None and today > self.due_on
+
+
+@dataclass(frozen=True)
+class Coverage:
+    year: int
+    uncovered: tuple[CatalogueItem, ...]  # nothing published this year, in catalogue order
+    yearly: tuple[YearlyObligation, ...]  # by due date
+
+    def yearly_open(self) -> tuple[YearlyObligation, ...]:
+        return tuple(o for o in self.yearly if o.met_on is None)
+
+
+def yearly_due_date(month_day: str, year: int) -> date:
+    """ "MM-DD" in `year`; 02-29 falls on 02-28 in a common year."""
+    month, day = (int(part) for part in month_day.split("-"))
+    if (month, day) == (2, 29) and not calendar_module.isleap(year):
+        day = 28
+    return date(year, month, day)
+
+
+def build_coverage(
+    items: Iterable[CatalogueItem], records: Iterable[PublicationRecord], today: date
+) -> Coverage:
+    first_published: dict[int, date] = {}
+    for record in records:
+        published = record.publication.published_on
+        if published is None or published.year != today.year or published > today:
+            continue
+        item_id = record.publication.item_id
+        if item_id not in first_published or published < first_published[item_id]:
+            first_published[item_id] = published
+    items = tuple(items)
+    uncovered = tuple(i for i in items if i.id not in first_published)
+    yearly = sorted(
+        (
+            YearlyObligation(i, yearly_due_date(i.yearly_due, today.year), first_published.get(i.id or -1))
+            for i in items
+            if i.yearly_due
+        ),
+        key=lambda o: (o.due_on, o.item.number),
+    )
+    return Coverage(today.year, uncovered, tuple(yearly))

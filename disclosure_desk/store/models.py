@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class Base(DeclarativeBase):
@@ -79,6 +79,8 @@ class CatalogueItemRow(Base):
     extra: Mapped[dict[str, str]] = mapped_column(JSON, nullable=False, default=dict)
     # Added in schema 2: the officer's own rule (DeadlineRule JSON) overriding the parsed time limit.
     rule_override: Mapped[str | None] = mapped_column(Text)
+    # Added in schema 4: "MM-DD" when the officer marks the item as a yearly obligation due by that day.
+    yearly_due: Mapped[str | None] = mapped_column(String(5))
     catalogue: Mapped[CatalogueRow] = relationship(back_populates="items")
 
 

@@ -27,7 +27,7 @@ from disclosure_desk.domain.deadlines import (
     compute_due,
     parse_time_limit,
 )
-from disclosure_desk.domain.errors import StoreError
+from disclosure_desk.domain.errors import StoreError, ValidationError
 from disclosure_desk.domain.publication import Publication, PublicationRecord
 from disclosure_desk.domain.settings import Settings
 from disclosure_desk.domain.status import Status, publication_status
@@ -88,6 +88,7 @@ def item_from_row(row: CatalogueItemRow) -> CatalogueItem:
         extra=dict(row.extra),
         id=row.id,
         rule_override=row.rule_override,
+        yearly_due=row.yearly_due,
     )
 
 
@@ -237,6 +238,7 @@ class Store:
                         mode=list(item.mode),
                         extra=dict(item.extra),
                         rule_override=item.rule_override,
+                        yearly_due=item.yearly_due,
                     )
                 )
             session.flush()
@@ -282,6 +284,25 @@ class Store:
             self._audit(session, "catalogue_item", item_id, "update", before, after)
             self._items = None
             self._recompute(session, item_ids=[item_id])
+
+    def set_item_yearly_due(self, item_id: int, month_day: tuple[int, int] | None) -> None:
+        """Mark (or, with None, unmark) an item as a yearly obligation due by month/day each year."""
+        value = None
+        if month_day is not None:
+            month, day = month_day
+            try:
+                date(2024, month, day)  # a leap year, so 02-29 is allowed
+            except ValueError:
+                raise ValidationError(f"{month}月{day}日不是有效的日期。", "yearly_due") from None
+            value = f"{month:02d}-{day:02d}"
+        with self.transaction() as session:
+            row = session.get(CatalogueItemRow, item_id)
+            if row is None:
+                raise StoreError(f"目录事项（编号 {item_id}）不存在。")
+            before = {"yearly_due": row.yearly_due}
+            row.yearly_due = value
+            self._audit(session, "catalogue_item", item_id, "update", before, {"yearly_due": value})
+        self._items = None
 
     # --- settings --------------------------------------------------------------------------------
 

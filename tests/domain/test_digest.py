@@ -56,3 +56,29 @@ def test_digest_month_and_year_figures(store: Store) -> None:
     assert (digest.on_time_this_year, digest.late_this_year) == (1, 1)
     assert digest.on_time_rate_this_year == 0.5
     assert digest.overdue == () and digest.due_soon == ()
+
+
+def test_coverage_and_yearly_obligations(store: Store) -> None:
+    from disclosure_desk.domain.digest import build_coverage, yearly_due_date
+
+    budget = store.active_catalogue().item_by_number(12)
+    plan = store.active_catalogue().item_by_number(5)
+    assert budget is not None and budget.id is not None and plan is not None and plan.id is not None
+    store.set_item_yearly_due(budget.id, (3, 31))
+    store.set_item_yearly_due(plan.id, (12, 31))
+    _add(store, 12, "2026年预算", approved_on=date(2026, 3, 1), published_on=date(2026, 3, 10))
+    _add(store, 1, "去年的文件", formed_on=date(2025, 5, 1), published_on=date(2025, 5, 6))
+    _add(store, 1, "未公开", formed_on=date(2026, 11, 2))
+    catalogue = store.active_catalogue()
+    coverage = build_coverage(catalogue.items, store.publication_records(), date(2026, 11, 25))
+    assert len(coverage.uncovered) == 32 and budget.id not in {i.id for i in coverage.uncovered}
+    assert [(o.item.number, o.due_on, o.met_on) for o in coverage.yearly] == [
+        (12, date(2026, 3, 31), date(2026, 3, 10)),
+        (5, date(2026, 12, 31), None),
+    ]
+    assert [o.item.number for o in coverage.yearly_open()] == [5]
+    assert not coverage.yearly[1].is_overdue(date(2026, 11, 25))
+    assert coverage.yearly[1].is_overdue(date(2027, 1, 1))
+    assert yearly_due_date("02-29", 2027) == date(2027, 2, 28)
+    store.set_item_yearly_due(plan.id, None)
+    assert store.item(plan.id).yearly_due is None

@@ -21,7 +21,11 @@ from disclosure_desk.store.migrations import steps
 from disclosure_desk.store.models import SCHEMA_VERSION, Base, SchemaInfo
 
 Step = Callable[[Operations], None]
-STEPS: dict[int, Step] = {2: steps.v2_holidays_and_rule_override, 3: steps.v3_audit_log}
+STEPS: dict[int, Step] = {
+    2: steps.v2_holidays_and_rule_override,
+    3: steps.v3_audit_log,
+    4: steps.v4_yearly_obligations,
+}
 
 
 @dataclass(frozen=True)

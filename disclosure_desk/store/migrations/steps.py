@@ -44,3 +44,8 @@ def v3_audit_log(op: Operations) -> None:
         sa.Column("after", sa.JSON(), nullable=True),
     )
     op.create_index("ix_audit_entity", "audit_log", ["entity", "entity_id"])
+
+
+def v4_yearly_obligations(op: Operations) -> None:
+    """Schema 4: items the officer marks as recurring yearly, with the day they are due by."""
+    op.add_column("catalogue_items", sa.Column("yearly_due", sa.String(5), nullable=True))
