@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from disclosure_desk.cli.context import CliContext
-from disclosure_desk.domain.report_stats import ReportInput, ReportPeriod, compute_report
+from disclosure_desk.domain.report_stats import ReportPeriod, compute_report
 
 _MONTH = re.compile(r"^\s*(\d{4})[-/.年](\d{1,2})月?\s*$")
 _YEAR = re.compile(r"^\s*(\d{4})年?\s*$")
@@ -70,23 +70,14 @@ def _output_arg(parser: argparse.ArgumentParser) -> None:
 def run_report(args: argparse.Namespace, context: CliContext) -> int:
     # Imported here so `--help` and the other commands do not pay for loading openpyxl.
     from disclosure_desk.io.excel_report import write_report
+    from disclosure_desk.store.queries import report_input
 
     store = context.store()
     period: ReportPeriod = args.period
     # --today fixes "now" for a reproducible report; the clock time only labels the file.
     now = datetime.now()
     generated_at = datetime.combine(context.today, now.time().replace(microsecond=0))
-    stats = compute_report(
-        ReportInput(
-            bureau=store.bureau_name(),
-            period=period,
-            generated_at=generated_at,
-            items=store.active_catalogue().items,
-            records=store.publication_records(),
-            calendar=store.calendar(),
-            due_soon_days=store.settings().due_soon_days,
-        )
-    )
+    stats = compute_report(report_input(store, period, generated_at))
     written = write_report(args.output, stats)
     t = stats.totals
     print(

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import insert
 
 from disclosure_desk.domain.publication import Publication
+from disclosure_desk.domain.report_stats import ReportInput, ReportPeriod
 from disclosure_desk.store.models import PublicationRow
 from disclosure_desk.store.repository import Store
 
@@ -61,3 +62,16 @@ def bulk_add_publications(store: Store, publications: Iterable[Publication]) -> 
             session.execute(insert(PublicationRow), batch)
             count += len(batch)
     return count
+
+
+def report_input(store: Store, period: ReportPeriod, generated_at: datetime) -> ReportInput:
+    """Everything a monthly or annual report needs, read from the store in one place (CLI and window)."""
+    return ReportInput(
+        bureau=store.bureau_name(),
+        period=period,
+        generated_at=generated_at,
+        items=store.active_catalogue().items,
+        records=store.publication_records(),
+        calendar=store.calendar(),
+        due_soon_days=store.settings().due_soon_days,
+    )
