@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 import tempfile
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 
 from disclosure_desk import paths
@@ -165,3 +166,20 @@ def restore(db_file: Path, backup: Path) -> Path | None:
         reason = error.strerror or str(error)
         raise StoreError(f"恢复失败：{reason}。请关闭正在使用数据库的程序后重试。") from error
     return moved_aside
+
+
+def restore_open_store(store: Store, backup: Path) -> Path | None:
+    """Restore under a running program: close the connections, swap the file, bring its schema up to
+    date, and forget cached values. The instance lock stays held throughout, so nobody else gets in."""
+    from disclosure_desk.store.db import backup_before_migration, set_journal_mode
+    from disclosure_desk.store.migrations import migrate
+
+    file = sqlite_path(store.url)
+    if file is None:
+        raise StoreError("只能恢复本机 SQLite 数据库文件。")
+    store.engine.dispose()
+    moved = restore(file, backup)
+    set_journal_mode(store.engine, file)
+    migrate(store.engine, before_upgrade=partial(backup_before_migration, file))
+    store.reset_caches()
+    return moved

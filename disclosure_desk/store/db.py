@@ -10,6 +10,7 @@ import os
 import sqlite3
 import sys
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -169,13 +170,10 @@ def open_store(db: str | None = None) -> Store:
         _check_sqlite_file(file)
     engine = create_store_engine(url)
 
-    def backup(old_version: int) -> None:
-        if file is not None:
-            backup_before_migration(file, old_version)
-
     try:
         if file is not None:
             set_journal_mode(engine, file)
+        backup = partial(backup_before_migration, file) if file is not None else None
         result: MigrationResult = migrate(engine, before_upgrade=backup)
     except StoreError:
         engine.dispose()

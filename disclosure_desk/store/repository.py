@@ -172,6 +172,11 @@ class Store:
         """Run `hook` after the engine is disposed (e.g. to release the instance lock)."""
         self._close_hooks.append(hook)
 
+    def reset_caches(self) -> None:
+        """Forget everything read from the file (after the file itself was replaced)."""
+        self._calendar = self._settings = self._items = None
+        self._rules.clear()
+
     def close(self) -> None:
         self.engine.dispose()
         while self._close_hooks:

@@ -156,3 +156,18 @@ def test_killed_writer_never_loses_a_committed_write(db_path: Path) -> None:
             conn.close()
         assert set(reported) <= present
     assert len(reported) >= 12
+
+
+def test_restore_under_a_running_store(db_path: Path) -> None:
+    store = open_seeded_store(str(db_path), writer=True)
+    _add(store, "备份前")
+    saved = backup.backup_now(store, reason="manual")
+    assert saved is not None
+    _add(store, "备份后，恢复时会丢")
+    assert len(store.publications()) == 2
+    moved = backup.restore_open_store(store, saved)
+    assert [p.title for p in store.publications()] == ["备份前"]
+    assert moved is not None and backup.check_database_file(moved) is None
+    _add(store, "恢复后继续登记")  # the same Store object keeps working
+    assert len(store.publications()) == 2
+    store.close()

@@ -53,7 +53,7 @@ def current_version(connection: Connection) -> int | None:
     return int(version) if version is not None else None
 
 
-def migrate(engine: Engine, before_upgrade: Callable[[int], None] | None = None) -> MigrationResult:
+def migrate(engine: Engine, before_upgrade: Callable[[int], object] | None = None) -> MigrationResult:
     """Create or upgrade the schema. `before_upgrade(old_version)` runs first (it makes the backup)."""
     with engine.connect() as connection:
         version = current_version(connection)

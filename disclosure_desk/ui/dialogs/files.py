@@ -1,0 +1,35 @@
+"""Every file chooser and "open this file" the program uses, in one module (tests patch it here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Files", text)
+
+
+def ask_report_path(parent: QWidget | None, suggested: Path) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(
+        parent, _tr("保存报表"), str(suggested), _tr("Excel 工作簿 (*.xlsx)")
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+
+def ask_backup_file(parent: QWidget | None, folder: Path) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent, _tr("选择要恢复的备份"), str(folder), _tr("数据库备份 (*.sqlite3 *.db);;所有文件 (*)")
+    )
+    return Path(name) if name else None
+
+
+def open_path(path: Path) -> bool:
+    """Open a file or folder with the system's program (Excel/WPS for a report, Explorer for a folder)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
