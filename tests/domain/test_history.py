@@ -1,0 +1,91 @@
+"""The twelve-month history behind the dashboard's chart."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from disclosure_desk.domain.catalogue import CatalogueItem
+from disclosure_desk.domain.deadlines import DueDate
+from disclosure_desk.domain.history import MonthHistory, arisen_on, monthly_history
+from disclosure_desk.domain.publication import Publication, PublicationRecord
+from disclosure_desk.store.repository import Store
+
+ITEM = CatalogueItem(1, "决策", "政策法规", "部门文件", "", "", "", "", id=1)
+TODAY = date(2026, 10, 10)  # a 调休 working Saturday, just after the National Day holiday
+
+
+def _record(
+    formed: date | None,
+    due: date | None,
+    published: date | None = None,
+    created: datetime | None = None,
+) -> PublicationRecord:
+    publication = Publication(
+        item_id=1, title="", formed_on=formed, published_on=published, created_at=created
+    )
+    return PublicationRecord(publication, ITEM, DueDate(due))
+
+
+def _by_month(history: tuple[MonthHistory, ...]) -> dict[tuple[int, int], tuple[int, int, int]]:
+    return {(m.year, m.month): (m.published_on_time, m.published_late, m.open_at_end) for m in history}
+
+
+def test_twelve_months_end_with_the_current_one() -> None:
+    history = monthly_history([], TODAY)
+    assert len(history) == 12
+    assert (history[0].year, history[0].month) == (2025, 11)
+    assert (history[-1].year, history[-1].month) == (2026, 10)
+    assert all(m.published == 0 and m.open_at_end == 0 for m in history)
+
+
+def test_on_time_late_and_open_at_each_month_end() -> None:
+    records = [
+        # formed in August, due in September, published late in October: open at the ends of Aug and Sep
+        _record(date(2026, 8, 20), date(2026, 9, 17), date(2026, 10, 9)),
+        # published on its due day: on time
+        _record(date(2026, 9, 1), date(2026, 9, 29), date(2026, 9, 29)),
+        # never published: open from September on, including today
+        _record(date(2026, 9, 25), date(2026, 10, 30)),
+        # no due date to be late against: on time
+        _record(None, None, date(2026, 7, 3), created=datetime(2026, 7, 1, 9, 0)),
+        # published before the window: counted nowhere
+        _record(date(2025, 1, 5), date(2025, 2, 1), date(2025, 1, 20)),
+        # formed before the window, still open: open at every month end shown
+        _record(date(2025, 6, 1), date(2025, 6, 30)),
+        # formed after today (a typo or a plan): not open yet
+        _record(date(2026, 12, 1), date(2026, 12, 29)),
+        # published "in the future": not published as of today
+        _record(date(2026, 10, 8), date(2026, 11, 4), date(2026, 10, 20)),
+    ]
+    months = _by_month(monthly_history(records, TODAY))
+    assert months[(2025, 11)] == (0, 0, 1)
+    assert months[(2026, 7)] == (1, 0, 1)
+    assert months[(2026, 8)] == (0, 0, 2)
+    assert months[(2026, 9)] == (1, 0, 3)
+    assert months[(2026, 10)] == (0, 1, 3)
+    assert sum(m[0] + m[1] for m in months.values()) == 3
+
+
+def test_arisen_on_falls_back_to_due_then_entry_day() -> None:
+    assert arisen_on(_record(date(2026, 3, 2), date(2026, 3, 30))) == date(2026, 3, 2)
+    assert arisen_on(_record(None, date(2026, 3, 30))) == date(2026, 3, 30)
+    assert arisen_on(_record(None, None, created=datetime(2026, 4, 1, 8, 0))) == date(2026, 4, 1)
+    assert arisen_on(_record(None, None)) is None
+
+
+def test_history_from_the_store_across_national_day(store: Store) -> None:
+    catalogue = store.active_catalogue()
+    item = catalogue.item_by_number(1)
+    assert item is not None and item.id is not None
+    # 20 working days from 2026-09-25 skip the National Day holiday and count Saturday 10-10: due 10-29
+    store.add_publication(Publication(item_id=item.id, title="节前形成", formed_on=date(2026, 9, 25)))
+    store.add_publication(
+        Publication(
+            item_id=item.id, title="九月底到期", formed_on=date(2026, 9, 1), published_on=date(2026, 10, 9)
+        )
+    )
+    records = store.publication_records()
+    assert [r.due.due_on for r in records] == [date(2026, 10, 29), date(2026, 9, 29)]
+    months = _by_month(monthly_history(records, TODAY))
+    assert months[(2026, 9)] == (0, 0, 2)
+    assert months[(2026, 10)] == (0, 1, 1)
