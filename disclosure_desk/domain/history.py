@@ -31,16 +31,15 @@ def _month_number(day: date) -> int:
     return day.year * 12 + day.month - 1
 
 
-def arisen_on(record: PublicationRecord) -> date | None:
+def arisen_on(record: PublicationRecord, today: date) -> date | None:
     """When the obligation to publish arose: the earliest date the officer entered (formed, changed,
-    approved), else the due date, else the day the record was entered; None when nothing is known."""
+    approved), else the day the record was entered — never later than today, since a record entered is
+    open now even when the day is pinned in the past; None when nothing is known."""
     p = record.publication
     dates = [d for d in (p.formed_on, p.changed_on, p.approved_on) if d is not None]
     if dates:
         return min(dates)
-    if record.due.due_on is not None:
-        return record.due.due_on
-    return p.created_at.date() if p.created_at is not None else None
+    return min(p.created_at.date(), today) if p.created_at is not None else None
 
 
 def monthly_history(
@@ -68,7 +67,7 @@ def monthly_history(
                     late[k] += 1
                 else:
                     on_time[k] += 1
-        arisen = arisen_on(record)
+        arisen = arisen_on(record, today)
         if arisen is not None and arisen > today:
             continue
         start = 0 if arisen is None else max(_month_number(arisen) - first, 0)

@@ -66,11 +66,12 @@ def test_on_time_late_and_open_at_each_month_end() -> None:
     assert sum(m[0] + m[1] for m in months.values()) == 3
 
 
-def test_arisen_on_falls_back_to_due_then_entry_day() -> None:
-    assert arisen_on(_record(date(2026, 3, 2), date(2026, 3, 30))) == date(2026, 3, 2)
-    assert arisen_on(_record(None, date(2026, 3, 30))) == date(2026, 3, 30)
-    assert arisen_on(_record(None, None, created=datetime(2026, 4, 1, 8, 0))) == date(2026, 4, 1)
-    assert arisen_on(_record(None, None)) is None
+def test_arisen_on_falls_back_to_the_entry_day_up_to_today() -> None:
+    assert arisen_on(_record(date(2026, 3, 2), date(2026, 3, 30)), TODAY) == date(2026, 3, 2)
+    entered = datetime(2026, 4, 1, 8, 0)
+    assert arisen_on(_record(None, date(2026, 4, 30), created=entered), TODAY) == date(2026, 4, 1)
+    assert arisen_on(_record(None, None, created=datetime(2027, 1, 5, 8, 0)), TODAY) == TODAY
+    assert arisen_on(_record(None, None), TODAY) is None
 
 
 def test_history_from_the_store_across_national_day(store: Store) -> None:
