@@ -1,0 +1,59 @@
+"""What the start page shows, computed once per reload from records already in memory. No Qt here.
+
+The digest, the catalogue coverage and the twelve-month history are the domain's own computations; this
+module only gathers them, so the cards, the list, the chart and the tray reminder can never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from disclosure_desk.domain.catalogue import CatalogueItem
+from disclosure_desk.domain.digest import Coverage, Digest, build_coverage, build_digest
+from disclosure_desk.domain.history import MonthHistory, monthly_history
+from disclosure_desk.domain.publication import PublicationRecord
+from disclosure_desk.domain.workdays import WorkdayCalendar
+
+HISTORY_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    today: date
+    due_soon_days: int
+    digest: Digest
+    coverage: Coverage
+    history: tuple[MonthHistory, ...]
+
+    @property
+    def attention_count(self) -> int:
+        """Overdue plus due soon: the number on the tray badge."""
+        return len(self.digest.overdue) + len(self.digest.due_soon)
+
+
+def build_dashboard(
+    records: Sequence[PublicationRecord],
+    items: Iterable[CatalogueItem],
+    today: date,
+    calendar: WorkdayCalendar,
+    due_soon_days: int,
+) -> DashboardData:
+    return DashboardData(
+        today=today,
+        due_soon_days=due_soon_days,
+        digest=build_digest(records, today, calendar, due_soon_days),
+        coverage=build_coverage(items, records, today),
+        history=monthly_history(records, today, HISTORY_MONTHS),
+    )
+
+
+def catalogue_path(item: CatalogueItem) -> str:
+    """ "决策 / 政策法规 / 部门文件 / 1": 过程 / 一级 / 二级 / 事项序号, as in the catalogue."""
+    return " / ".join((*item.path, str(item.number)))
+
+
+def percent(rate: float | None) -> str:
+    """ "93.5%"; an em dash when nothing has been judged yet."""
+    return "—" if rate is None else f"{rate * 100:.1f}%"

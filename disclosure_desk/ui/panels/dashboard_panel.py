@@ -1,0 +1,254 @@
+"""首页: the first thing the officer sees each morning — four numbers, what is still to publish by due
+date, the last twelve months, and which catalogue items this year has not yet covered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from disclosure_desk.domain.catalogue import CatalogueItem
+from disclosure_desk.domain.digest import DigestEntry
+from disclosure_desk.ui.dashboard_presenter import DashboardData, percent
+from disclosure_desk.ui.models.coverage_model import UncoveredModel, YearlyColumn, YearlyModel
+from disclosure_desk.ui.models.dashboard_model import OpenColumn, OpenWorkModel
+from disclosure_desk.ui.models.roles import ITEM_ROLE, ROW_ROLE
+from disclosure_desk.ui.widgets.month_chart import MonthChart
+
+# Local to the page, so the shared application stylesheet stays as it is.
+_STYLE = """
+QFrame#dashCard { background: #f7f9fc; border: 1px solid #d5dde8; border-radius: 6px; }
+QFrame#dashCard[alert="overdue"] { background: #fdecec; border-color: #e7a3a3; }
+QFrame#dashCard[alert="due_soon"] { background: #fff5de; border-color: #e8c36c; }
+QLabel#cardValue { font-size: 20pt; font-weight: bold; color: #1f3a5f; }
+QFrame#dashCard[alert="overdue"] QLabel#cardValue { color: #b71c1c; }
+QFrame#dashCard[alert="due_soon"] QLabel#cardValue { color: #8a5300; }
+QLabel#cardCaption { color: #33414f; }
+QLabel#cardNote { color: #5f6670; }
+QLabel#allClear { background: #e9f5ec; border: 1px solid #9ccaa8; border-radius: 3px; color: #1b5e20;
+                  padding: 6px 8px; }
+QLabel#emptyList { color: #5f6670; padding: 24px; }
+"""
+
+
+class Card(QFrame):
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashCard")
+        self.value = QLabel("0", self)
+        self.value.setObjectName("cardValue")
+        self.caption = QLabel(caption, self)
+        self.caption.setObjectName("cardCaption")
+        self.note = QLabel(self)
+        self.note.setObjectName("cardNote")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 8)
+        layout.setSpacing(0)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+        layout.addWidget(self.note)
+
+    def show_value(self, value: str, note: str = "", alert: str = "") -> None:
+        self.value.setText(value)
+        self.note.setText(note)
+        if self.property("alert") != alert:
+            self.setProperty("alert", alert)
+            # a dynamic property only restyles after the style is re-applied
+            for widget in (self, self.value):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+
+
+def _section_title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("sectionTitle")
+    return label
+
+
+class DashboardPanel(QWidget):
+    editRequested = Signal(object)  # PublicationRecord
+    yearlyRequested = Signal(object)  # CatalogueItem or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboardPanel")
+        self.setStyleSheet(_STYLE)
+        self.data: DashboardData | None = None
+
+        self.overdue_card = Card(self.tr("逾期"), self)
+        self.due_soon_card = Card(self.tr("即将到期"), self)
+        self.month_card = Card(self.tr("本月已公开"), self)
+        self.rate_card = Card(self.tr("本年按时公开率"), self)
+        cards = QHBoxLayout()
+        cards.setSpacing(10)
+        for card in (self.overdue_card, self.due_soon_card, self.month_card, self.rate_card):
+            cards.addWidget(card, 1)
+        self.all_clear = QLabel(self.tr("今天没有逾期或即将到期的事项。"), self)
+        self.all_clear.setObjectName("allClear")
+        self.all_clear.setVisible(False)
+
+        self.open_title = _section_title(self.tr("待公开事项"))
+        self.open_model = OpenWorkModel(self)
+        self.open_view = self._open_table()
+        self.open_empty = QLabel(self.tr("所有登记的公开信息都已公开，没有待办事项。"), self)
+        self.open_empty.setObjectName("emptyList")
+        self.open_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.open_stack = QStackedWidget(self)
+        self.open_stack.addWidget(self.open_view)
+        self.open_stack.addWidget(self.open_empty)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.open_title)
+        left_layout.addWidget(self.open_stack, 1)
+
+        self.chart = MonthChart(self)
+        self.yearly_model = YearlyModel(self)
+        self.yearly_view = self._yearly_table()
+        self.uncovered_model = UncoveredModel(self)
+        self.uncovered_view = QListView(self)
+        self.uncovered_view.setModel(self.uncovered_model)
+        self.uncovered_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.uncovered_view.setUniformItemSizes(True)
+        self.coverage_tabs = QTabWidget(self)
+        self.coverage_tabs.addTab(self.yearly_view, "")
+        self.coverage_tabs.addTab(self.uncovered_view, "")
+        self.yearly_button = QPushButton(self.tr("设为年度事项…"), self)
+        self.yearly_button.setToolTip(self.tr("标记每年须在固定日期前公开的事项，或取消标记"))
+        coverage_head = QHBoxLayout()
+        coverage_head.addWidget(_section_title(self.tr("本年目录覆盖")))
+        coverage_head.addStretch(1)
+        coverage_head.addWidget(self.yearly_button)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(_section_title(self.tr("近12个月公开情况")))
+        right_layout.addWidget(self.chart, 3)
+        right_layout.addSpacing(6)
+        right_layout.addLayout(coverage_head)
+        right_layout.addWidget(self.coverage_tabs, 2)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(cards)
+        layout.addWidget(self.all_clear)
+        layout.addWidget(self.splitter, 1)
+
+        self.open_view.clicked.connect(self._on_open_activated)
+        self.open_view.activated.connect(self._on_open_activated)
+        self.yearly_button.clicked.connect(self._request_yearly)
+        self.yearly_view.activated.connect(self._request_yearly)
+        self.uncovered_view.activated.connect(self._request_yearly)
+
+    def _open_table(self) -> QTableView:
+        view = QTableView(self)
+        view.setModel(self.open_model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.setCornerButtonEnabled(False)
+        view.setMouseTracking(True)
+        view.setCursor(Qt.CursorShape.PointingHandCursor)  # a row is a link to its editor
+        view.verticalHeader().setVisible(False)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+        header = view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        wide = view.fontMetrics().horizontalAdvance("中")
+        digit = view.fontMetrics().horizontalAdvance("0")
+        view.setColumnWidth(OpenColumn.LEFT, wide * 7 + 16)
+        view.setColumnWidth(OpenColumn.DUE, digit * 10 + 20)
+        view.setColumnWidth(OpenColumn.TITLE, wide * 20)
+        view.setColumnWidth(OpenColumn.PATH, wide * 16)
+        header.setStretchLastSection(True)
+        return view
+
+    def _yearly_table(self) -> QTableView:
+        view = QTableView(self)
+        view.setModel(self.yearly_model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setWordWrap(False)
+        view.verticalHeader().setVisible(False)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        header = view.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(YearlyColumn.ITEM, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(YearlyColumn.DUE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(YearlyColumn.STATE, QHeaderView.ResizeMode.ResizeToContents)
+        return view
+
+    # --- what the dashboard controller gives --------------------------------------------------------
+
+    def set_data(self, data: DashboardData) -> None:
+        self.data = data
+        digest = data.digest
+        overdue, due_soon = len(digest.overdue), len(digest.due_soon)
+        self.overdue_card.show_value(str(overdue), self.tr("条未按期公开"), "overdue" if overdue else "")
+        self.due_soon_card.caption.setText(self.tr("{0}个工作日内到期").format(data.due_soon_days))
+        self.due_soon_card.show_value(str(due_soon), self.tr("条需尽快公开"), "due_soon" if due_soon else "")
+        self.month_card.show_value(
+            str(digest.published_this_month), self.tr("{0}年{1}月").format(data.today.year, data.today.month)
+        )
+        judged = digest.on_time_this_year + digest.late_this_year
+        self.rate_card.show_value(
+            percent(digest.on_time_rate_this_year),
+            self.tr("按时 {0} 条，逾期 {1} 条").format(digest.on_time_this_year, digest.late_this_year)
+            if judged
+            else self.tr("本年尚无可评价的公开信息"),
+        )
+        self.all_clear.setVisible(overdue + due_soon == 0)
+
+        self.open_model.set_entries(digest.open, data.today)
+        self.open_title.setText(self.tr("待公开事项（{0} 条，按应公开日期排列）").format(len(digest.open)))
+        self.open_stack.setCurrentWidget(self.open_view if digest.open else self.open_empty)
+
+        self.chart.set_history(data.history)
+        coverage = data.coverage
+        self.yearly_model.set_obligations(coverage.yearly, data.today)
+        self.uncovered_model.set_items(coverage.uncovered)
+        self.coverage_tabs.setTabText(
+            0, self.tr("年度事项（{0} 项未完成）").format(len(coverage.yearly_open()))
+        )
+        self.coverage_tabs.setTabText(
+            1, self.tr("本年尚未公开的事项（{0} 项）").format(len(coverage.uncovered))
+        )
+
+    # --- what the officer asks ----------------------------------------------------------------------
+
+    def _on_open_activated(self, index: QModelIndex) -> None:
+        entry = index.data(ROW_ROLE)
+        if isinstance(entry, DigestEntry):
+            self.editRequested.emit(entry.record)
+
+    def selected_catalogue_item(self) -> CatalogueItem | None:
+        view = self.yearly_view if self.coverage_tabs.currentIndex() == 0 else self.uncovered_view
+        index = view.currentIndex()
+        item = index.data(ITEM_ROLE) if index.isValid() else None
+        return item if isinstance(item, CatalogueItem) else None
+
+    def _request_yearly(self, *_args: object) -> None:
+        self.yearlyRequested.emit(self.selected_catalogue_item())
