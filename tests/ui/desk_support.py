@@ -14,7 +14,7 @@ from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.publication import Publication
 from disclosure_desk.store.repository import Store
 from disclosure_desk.ui.controller import DeskController
-from disclosure_desk.ui.main_window import MainWindow
+from disclosure_desk.ui.main_window import CATALOGUE_TAB, MainWindow
 
 # A Wednesday; item 1 formed on 2026-11-02 is due on 2026-11-30, within the 5-working-day "due soon" window.
 TODAY = date(2026, 11, 25)
@@ -41,6 +41,7 @@ class Desk:
 
     def select_item(self, number: int) -> None:
         """Click the item in the catalogue tree, as the officer would."""
+        self.window.tabs.setCurrentIndex(CATALOGUE_TAB)
         panel = self.window.catalogue_panel
         item_id = self.item(number).id
         assert item_id is not None

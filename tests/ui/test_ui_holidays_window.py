@@ -19,6 +19,7 @@ from disclosure_desk.store.repository import Store
 from disclosure_desk.ui.dialogs import confirm
 from disclosure_desk.ui.dialogs.holiday_year_dialog import HolidayYearDialog
 from disclosure_desk.ui.holiday_text import DayLineError, format_day_lines, parse_day_lines
+from disclosure_desk.ui.main_window import ALL_TAB, CATALOGUE_TAB, DASHBOARD_TAB
 
 pytestmark = pytest.mark.gui
 
@@ -127,10 +128,11 @@ def test_layout_is_remembered(qtbot: QtBot, store: Store, tmp_path: Path) -> Non
     window.show()
     qtbot.waitExposed(window)
     window.resize(720, 540)  # within the offscreen screen, which restoreGeometry fits to
+    window.tabs.setCurrentIndex(CATALOGUE_TAB)
     window.splitter.setSizes([260, 440])
     window.publications_panel.table.setColumnWidth(0, 411)
     splitter_sizes = window.splitter.sizes()
-    window.tabs.setCurrentIndex(1)
+    window.tabs.setCurrentIndex(ALL_TAB)
     expected = window.size()
     window.close()
 
@@ -140,8 +142,8 @@ def test_layout_is_remembered(qtbot: QtBot, store: Store, tmp_path: Path) -> Non
     qtbot.waitExposed(again)
     assert again.size() == expected
     assert again.publications_panel.table.columnWidth(0) == 411
-    assert again.tabs.currentIndex() == 1
-    again.tabs.setCurrentIndex(0)
+    assert again.tabs.currentIndex() == DASHBOARD_TAB  # the start page first, whatever tab was left open
+    again.tabs.setCurrentIndex(CATALOGUE_TAB)
     qtbot.waitUntil(lambda: again.splitter.sizes() == splitter_sizes)
 
 

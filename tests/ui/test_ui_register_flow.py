@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from disclosure_desk.domain.status import Status
 from disclosure_desk.ui.dialogs.publication_editor import PublicationEditor
-from disclosure_desk.ui.main_window import ALL_TAB
+from disclosure_desk.ui.main_window import ALL_TAB, CATALOGUE_TAB, DASHBOARD_TAB
 from disclosure_desk.ui.models.catalogue_tree import TreeColumn
 from disclosure_desk.ui.models.publication_table import Column
 
@@ -147,6 +147,7 @@ def test_new_without_a_selected_item_says_what_to_do(desk: Desk) -> None:
 
 
 def test_ctrl_f_focuses_the_search_box_and_the_tree_filters_as_typed(desk: Desk) -> None:
+    desk.window.tabs.setCurrentIndex(CATALOGUE_TAB)
     desk.shortcut(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     panel = desk.window.catalogue_panel
     assert QApplication.focusWidget() is panel.search
@@ -155,6 +156,11 @@ def test_ctrl_f_focuses_the_search_box_and_the_tree_filters_as_typed(desk: Desk)
     assert proxy.rowCount() == 1  # only 管理和服务 keeps a match
     desk.window.tabs.setCurrentIndex(ALL_TAB)
     desk.shortcut(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is desk.window.publications_panel.text
+    # from the start page, Ctrl+F searches all publications
+    desk.window.tabs.setCurrentIndex(DASHBOARD_TAB)
+    desk.shortcut(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert desk.window.tabs.currentIndex() == ALL_TAB
     assert QApplication.focusWidget() is desk.window.publications_panel.text
 
 
