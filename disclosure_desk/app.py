@@ -10,17 +10,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QSettings
 
 from disclosure_desk import paths
-from disclosure_desk.domain.errors import DisclosureDeskError
 from disclosure_desk.store.db import sqlite_path
 from disclosure_desk.store.repository import Store
 from disclosure_desk.ui.controller import DeskController
+from disclosure_desk.ui.dashboard_controller import attach_dashboard
 from disclosure_desk.ui.main_window import MainWindow
 from disclosure_desk.ui.persistence import UiState
 from disclosure_desk.ui.presenters import Clock
+from disclosure_desk.ui.reminders import Notifier
 
 if TYPE_CHECKING:
     from disclosure_desk.cli.context import CliContext
@@ -32,8 +32,13 @@ def data_folder_of(store: Store) -> Path:
     return file.parent if file is not None else paths.user_dir()
 
 
-def build_desk(store: Store, clock: Clock, ui_settings: QSettings) -> tuple[MainWindow, DeskController]:
-    """The main window and its controller, wired together and loaded; not yet shown."""
+def build_desk(
+    store: Store, clock: Clock, ui_settings: QSettings, *, notifier: Notifier | None = None
+) -> tuple[MainWindow, DeskController]:
+    """The main window and its controller, wired together and loaded; not yet shown.
+
+    `notifier` speaks the reminders (tests pass a fake); by default, the system tray where there is one.
+    """
     window = MainWindow(UiState(ui_settings), clock=clock, title=store.bureau_name())
     controller = DeskController(store, window, clock, data_folder_of(store))
     window.newRequested.connect(controller.new_publication)
@@ -43,26 +48,62 @@ def build_desk(store: Store, clock: Clock, ui_settings: QSettings) -> tuple[Main
     window.settingsRequested.connect(controller.open_settings)
     window.holidaysRequested.connect(controller.open_holidays)
     window.aboutRequested.connect(controller.show_about)
+    window.reportRequested.connect(controller.export_report)
+    window.backupRequested.connect(controller.backup_now)
+    window.restoreRequested.connect(controller.restore_backup)
+    window.openDataFolderRequested.connect(controller.open_data_folder)
+    window.historyRequested.connect(controller.show_history)
+    window.ruleRequested.connect(controller.set_rule)
+    attach_dashboard(store, clock, window, controller, notifier)
     controller.start()
     window.restore_layout()
     return window, controller
 
 
-def run_gui(context: CliContext) -> int:
-    from disclosure_desk.bootstrap import open_seeded_store
-    from disclosure_desk.ui.application import configure_application, create_application
+def bring_forward(window: MainWindow) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
+
+def run_gui(context: CliContext) -> int:
+    from disclosure_desk.logging_setup import setup_logging
+    from disclosure_desk.startup import open_store_for_window
+    from disclosure_desk.store.db import resolve_url
+    from disclosure_desk.ui.application import configure_application, create_application
+    from disclosure_desk.ui.crash import install_excepthook
+    from disclosure_desk.ui.dialogs.startup_dialogs import ask_recovery, tell
+    from disclosure_desk.ui.qt_logging import route_qt_messages
+    from disclosure_desk.ui.single_instance import (
+        SingleInstance,
+        ask_running_copy_to_activate,
+        server_name,
+    )
+
+    log_path = setup_logging()
     app = create_application()
     configure_application(app)
-    today: date = context.today
-    try:
-        store = open_seeded_store(context.db)
-    except DisclosureDeskError as error:
-        QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开数据库"), str(error))
+    route_qt_messages()
+    install_excepthook(log_path)
+    # a second copy on the same data only brings the first window forward
+    name = server_name(resolve_url(context.db))
+    if ask_running_copy_to_activate(name):
+        return 0
+    # --today pins the day; otherwise the window follows the real date across midnight
+    pinned: date = context.today
+    clock: Clock = (lambda: pinned) if context.today_pinned else date.today
+    store = open_store_for_window(context.db, clock(), ask_recovery, tell)
+    if store is None:
         return 1
+    instance = SingleInstance(name)
+    instance.listen()
     try:
-        window, _controller = build_desk(store, lambda: today, QSettings())
+        window, _controller = build_desk(store, clock, QSettings())
+        instance.activationRequested.connect(lambda: bring_forward(window))
         window.show()
         return app.exec()
     finally:
+        instance.close()
         store.close()

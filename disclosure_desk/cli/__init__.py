@@ -90,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     today: date = args.today or date.today()
-    context = CliContext(db=args.db, today=today)
+    context = CliContext(db=args.db, today=today, today_pinned=args.today is not None)
     try:
         if args.selftest:
             from disclosure_desk.selftest import run_selftest

@@ -25,6 +25,8 @@ def parse_date_arg(text: str) -> date:
 class CliContext:
     db: str | None
     today: date
+    # True when --today was given: the window then keeps that day instead of following the clock
+    today_pinned: bool = False
     _store: Store | None = field(default=None, repr=False)
 
     def store(self, *, writer: bool = False) -> Store:

@@ -7,21 +7,32 @@ drive them like an officer would.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 
+from disclosure_desk import paths
 from disclosure_desk.domain.catalogue import CHANNELS, CatalogueItem
+from disclosure_desk.domain.deadlines import DeadlineRule
 from disclosure_desk.domain.errors import CalendarError, DisclosureDeskError, ValidationError
 from disclosure_desk.domain.publication import Publication
+from disclosure_desk.domain.report_stats import ReportPeriod, compute_report
 from disclosure_desk.domain.settings import Settings
 from disclosure_desk.domain.workdays import YearSchedule
 from disclosure_desk.io import holidays_import
+from disclosure_desk.io.excel_report import write_report
+from disclosure_desk.store import backup
+from disclosure_desk.store.db import sqlite_path
+from disclosure_desk.store.queries import report_input
 from disclosure_desk.store.repository import Store
-from disclosure_desk.ui.dialogs import confirm
+from disclosure_desk.ui.dialogs import confirm, files
 from disclosure_desk.ui.dialogs.about import show_about
+from disclosure_desk.ui.dialogs.history_dialog import HistoryDialog
 from disclosure_desk.ui.dialogs.holidays_dialog import HolidaysDialog
 from disclosure_desk.ui.dialogs.publication_editor import PublicationEditor
+from disclosure_desk.ui.dialogs.report_dialog import ReportDialog
+from disclosure_desk.ui.dialogs.rule_dialog import RuleDialog
 from disclosure_desk.ui.dialogs.settings_dialog import SettingsDialog
 from disclosure_desk.ui.dialogs.trash_dialog import TrashDialog
 from disclosure_desk.ui.main_window import MainWindow
@@ -39,6 +50,9 @@ from disclosure_desk.ui.texts import format_date_long
 
 
 class DeskController(QObject):
+    # every reload, with the rows just loaded: the start page recomputes from them, not from the store
+    reloaded = Signal(list)  # list[RegisterRow]
+
     def __init__(self, store: Store, window: MainWindow, clock: Clock, data_folder: Path) -> None:
         super().__init__(window)
         self.store = store
@@ -67,6 +81,7 @@ class DeskController(QObject):
         self.window.set_context_text(
             self.tr("{0}　今天：{1}").format(self.store.bureau_name(), format_date_long(today))
         )
+        self.reloaded.emit(self.rows)
 
     def _reload_infos(self) -> None:
         self.infos = item_infos(self.store, self.store.active_catalogue())
@@ -284,6 +299,102 @@ class DeskController(QObject):
             self.holidays_dialog.show_message(message)
         self.reload()
         self.window.show_status(message)
+
+    # --- reports ------------------------------------------------------------------------------------
+
+    def export_report(self, annual: bool = False) -> None:
+        dialog = ReportDialog(self.clock(), annual=annual, parent=self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._write_report(dialog.period()))
+        dialog.open()
+
+    def _write_report(self, period: ReportPeriod) -> None:
+        kind = self.tr("年报") if period.is_annual else self.tr("月报")
+        name = f"{self.store.bureau_name()}政务公开{kind}（{period.label}）.xlsx"
+        target = files.ask_report_path(self.window, Path.home() / "Documents" / name)
+        if target is None:
+            return
+        now = datetime.now().replace(microsecond=0)
+        generated_at = datetime.combine(self.clock(), now.time())
+        try:
+            stats = compute_report(report_input(self.store, period, generated_at))
+            written = write_report(target, stats)
+        except DisclosureDeskError as error:
+            confirm.show_error(self.window, self.tr("无法导出报表"), str(error))
+            return
+        self.window.show_status(self.tr("已导出{0}：{1}").format(period.label, written))
+        files.open_path(written)
+
+    # --- backups and history ------------------------------------------------------------------------
+
+    def backup_now(self) -> None:
+        try:
+            target = backup.backup_now(self.store, reason="manual")
+        except DisclosureDeskError as error:
+            confirm.show_error(self.window, self.tr("备份失败"), str(error))
+            return
+        if target is None:
+            confirm.show_info(
+                self.window, self.tr("立即备份"), self.tr("当前数据库不是本机文件，请由数据库管理员备份。")
+            )
+            return
+        self.window.show_status(self.tr("已备份并通过完整性检查：{0}").format(target))
+
+    def restore_backup(self) -> None:
+        file = sqlite_path(self.store.url)
+        if file is None:
+            confirm.show_info(self.window, self.tr("从备份恢复"), self.tr("只能恢复本机数据库文件。"))
+            return
+        chosen = files.ask_backup_file(self.window, paths.backups_dir_for(file))
+        if chosen is None or not confirm.ask_restore(self.window, chosen.name):
+            return
+        try:
+            moved = backup.restore_open_store(self.store, chosen)
+        except DisclosureDeskError as error:
+            confirm.show_error(self.window, self.tr("恢复失败"), str(error))
+            return
+        self.start()
+        kept = self.tr("原数据已另存为：{0}").format(moved) if moved is not None else ""
+        confirm.show_info(
+            self.window, self.tr("已恢复"), self.tr("已从“{0}”恢复数据。").format(chosen) + kept
+        )
+
+    def open_data_folder(self) -> None:
+        files.open_path(self.data_folder)
+
+    def show_history(self, row: RegisterRow) -> None:
+        if row.publication.id is None:
+            return
+        entries = self.store.audit_history("publication", row.publication.id)
+        dialog = HistoryDialog(row.publication.title, entries, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # --- deadline rules -----------------------------------------------------------------------------
+
+    def set_rule(self, item: CatalogueItem) -> None:
+        if item.id is None:
+            return
+        dialog = RuleDialog(item, self.store.rule_for(item), self.store.settings().timely_days, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.submitted.connect(lambda rule: self._save_rule(dialog, item, rule))
+        dialog.open()
+
+    def _save_rule(self, dialog: RuleDialog, item: CatalogueItem, rule: DeadlineRule | None) -> None:
+        assert item.id is not None
+        try:
+            self.store.set_item_rule(item.id, rule)
+        except DisclosureDeskError as error:
+            confirm.show_error(dialog, self.tr("无法保存时限规则"), str(error))
+            return
+        dialog.accept()
+        self._reload_infos()
+        self.reload()
+        self.window.show_status(
+            self.tr("已设定事项{0}的时限规则").format(item.number)
+            if rule is not None
+            else self.tr("事项{0}已恢复按目录原文识别时限").format(item.number)
+        )
 
     # --- about --------------------------------------------------------------------------------------
 

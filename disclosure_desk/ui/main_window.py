@@ -1,4 +1,4 @@
-"""The main window: menus, tool bar, the two tabs and the status bar. It holds no business rules: it shows
+"""The main window: menus, tool bar, tabs (首页 first), status bar. It holds no business rules: it shows
 what the controller gives it and says, through signals, what the officer asked for."""
 
 from __future__ import annotations
@@ -12,14 +12,16 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QToolB
 
 from disclosure_desk.domain.catalogue import Catalogue, CatalogueItem
 from disclosure_desk.ui.panels.catalogue_panel import CataloguePanel
+from disclosure_desk.ui.panels.dashboard_panel import DashboardPanel
 from disclosure_desk.ui.panels.item_detail_panel import ItemDetailPanel
 from disclosure_desk.ui.panels.publications_panel import PublicationsPanel
 from disclosure_desk.ui.persistence import UiState
 from disclosure_desk.ui.presenters import ItemInfo, RegisterRow, open_work_by_item, rows_by_item
 
 STATUS_MESSAGE_MS = 8000
-CATALOGUE_TAB = 0
-ALL_TAB = 1
+DASHBOARD_TAB = 0
+CATALOGUE_TAB = 1
+ALL_TAB = 2
 
 
 class MainWindow(QMainWindow):
@@ -30,6 +32,12 @@ class MainWindow(QMainWindow):
     settingsRequested = Signal()
     holidaysRequested = Signal()
     aboutRequested = Signal()
+    reportRequested = Signal(bool)  # annual?
+    backupRequested = Signal()
+    restoreRequested = Signal()
+    openDataFolderRequested = Signal()
+    historyRequested = Signal(object)  # RegisterRow
+    ruleRequested = Signal(object)  # CatalogueItem
 
     def __init__(self, ui_state: UiState, *, clock: Callable[[], date], title: str) -> None:
         super().__init__()
@@ -49,9 +57,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setSizes([380, 900])
         self.publications_panel = PublicationsPanel(self, clock=clock)
+        self.dashboard_panel = DashboardPanel(self)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.dashboard_panel, self.tr("首页"))
         self.tabs.addTab(self.splitter, self.tr("按目录"))
         self.tabs.addTab(self.publications_panel, self.tr("全部公开信息"))
         central = QWidget(self)
@@ -101,7 +111,30 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.New,
             self.tr("为所选公开事项登记一条公开信息"),
         )
-        self.edit_action = self._action(self.tr("编辑(&E)…"), self.request_edit, "Ctrl+E")
+        # F2 edits, as in Explorer and Excel; Ctrl+E is the report export the supervisors' office asks for
+        self.edit_action = self._action(self.tr("编辑(&E)…"), self.request_edit, "F2")
+        self.report_action = self._action(
+            self.tr("导出月报(&R)…"),
+            lambda: self.reportRequested.emit(False),
+            "Ctrl+E",
+            self.tr("把某月的公开情况导出为 Excel 报表"),
+        )
+        self.annual_report_action = self._action(
+            self.tr("导出年报(&Y)…"), lambda: self.reportRequested.emit(True)
+        )
+        self.backup_action = self._action(
+            self.tr("立即备份(&B)"), self.backupRequested.emit, tip=self.tr("备份数据库并检查备份是否完好")
+        )
+        self.restore_action = self._action(self.tr("从备份恢复(&O)…"), self.restoreRequested.emit)
+        self.data_folder_action = self._action(
+            self.tr("打开数据文件夹(&D)"), self.openDataFolderRequested.emit
+        )
+        self.history_action = self._action(
+            self.tr("修改记录(&L)…"), self.request_history, "Ctrl+L", self.tr("查看所选公开信息的修改记录")
+        )
+        self.rule_action = self._action(
+            self.tr("设定时限规则(&U)…"), self.request_rule, tip=self.tr("为所选公开事项手工设定公开时限规则")
+        )
         self.delete_action = self._action(
             self.tr("删除(&D)"),
             self.request_delete,
@@ -126,12 +159,22 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("文件(&F)"))
         file_menu.addAction(self.new_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.report_action)
+        file_menu.addAction(self.annual_report_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
+        file_menu.addAction(self.data_folder_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.trash_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("编辑(&E)"))
         edit_menu.addAction(self.edit_action)
         edit_menu.addAction(self.delete_action)
+        edit_menu.addAction(self.history_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.rule_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         tools_menu = bar.addMenu(self.tr("工具(&T)"))
@@ -150,6 +193,7 @@ class MainWindow(QMainWindow):
             self.new_action: self.tr("新建"),
             self.edit_action: self.tr("编辑"),
             self.delete_action: self.tr("删除"),
+            self.report_action: self.tr("导出月报"),
             self.trash_action: self.tr("回收站"),
             self.holidays_action: self.tr("节假日安排"),
             self.settings_action: self.tr("设置"),
@@ -162,6 +206,8 @@ class MainWindow(QMainWindow):
             action.setToolTip(tip)
         for action in (self.new_action, self.edit_action, self.delete_action):
             toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.report_action)
         toolbar.addSeparator()
         for action in (self.trash_action, self.holidays_action, self.settings_action):
             toolbar.addAction(action)
@@ -207,12 +253,16 @@ class MainWindow(QMainWindow):
     # --- what the officer asks ----------------------------------------------------------------------
 
     def current_item(self) -> CatalogueItem | None:
+        if self.tabs.currentIndex() == DASHBOARD_TAB:
+            return None
         if self.tabs.currentIndex() == ALL_TAB:
             row = self.publications_panel.current_row()
             return row.record.item if row is not None else None
         return self.catalogue_panel.current_item()
 
     def current_row(self) -> RegisterRow | None:
+        if self.tabs.currentIndex() == DASHBOARD_TAB:
+            return None
         if self.tabs.currentIndex() == ALL_TAB:
             return self.publications_panel.current_row()
         return self.detail_panel.current_row()
@@ -231,12 +281,26 @@ class MainWindow(QMainWindow):
         if row is not None:
             self.editRequested.emit(row)
 
+    def request_history(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.historyRequested.emit(row)
+
+    def request_rule(self) -> None:
+        item = self.current_item()
+        if item is None:
+            self.show_status(self.tr("请先在左侧目录中选择公开事项。"))
+            return
+        self.ruleRequested.emit(item)
+
     def request_delete(self) -> None:
         row = self.current_row()
         if row is not None:
             self.deleteRequested.emit(row)
 
     def focus_search(self) -> None:
+        if self.tabs.currentIndex() == DASHBOARD_TAB:
+            self.tabs.setCurrentIndex(ALL_TAB)
         if self.tabs.currentIndex() == ALL_TAB:
             self.publications_panel.focus_search()
         else:
@@ -253,6 +317,7 @@ class MainWindow(QMainWindow):
         has_row = self.current_row() is not None
         self.edit_action.setEnabled(has_row)
         self.delete_action.setEnabled(has_row)
+        self.history_action.setEnabled(has_row)
 
     # --- remembered layout --------------------------------------------------------------------------
 
@@ -263,7 +328,7 @@ class MainWindow(QMainWindow):
         state.restore_splitter("main/detail", self.detail_panel.splitter)
         state.restore_header("main/itemTable", self.detail_panel.table.horizontalHeader())
         state.restore_header("main/allTable", self.publications_panel.table.horizontalHeader())
-        self.tabs.setCurrentIndex(state.value("main/tab", CATALOGUE_TAB))
+        self.tabs.setCurrentIndex(DASHBOARD_TAB)  # the start page first, every morning
 
     def save_layout(self) -> None:
         state = self._ui_state
@@ -272,7 +337,6 @@ class MainWindow(QMainWindow):
         state.save_splitter("main/detail", self.detail_panel.splitter)
         state.save_header("main/itemTable", self.detail_panel.table.horizontalHeader())
         state.save_header("main/allTable", self.publications_panel.table.horizontalHeader())
-        state.set_value("main/tab", self.tabs.currentIndex())
         state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

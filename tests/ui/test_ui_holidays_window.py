@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from desk_support import TODAY, Desk
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from disclosure_desk import app as app_module
@@ -150,17 +149,23 @@ def test_layout_is_remembered(qtbot: QtBot, store: Store, tmp_path: Path) -> Non
 def test_run_gui_shows_a_chinese_message_when_the_database_cannot_open(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object
 ) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox,
-        "critical",
-        staticmethod(lambda _parent, title, text, *a, **k: shown.append(f"{title}|{text}")),
-    )
+    from disclosure_desk.ui import crash, qt_logging
+    from disclosure_desk.ui.dialogs import startup_dialogs
+
+    # keep pytest-qt's own exception and message capture in place
+    monkeypatch.setattr(crash, "install_excepthook", lambda *a, **k: None)
+    monkeypatch.setattr(qt_logging, "route_qt_messages", lambda: None)
+    asked: list[str] = []
+
+    def ask(reason: str, latest: Path | None) -> tuple[startup_dialogs.Recovery, Path | None]:
+        asked.append(reason)
+        return startup_dialogs.Recovery.QUIT, None
+
+    monkeypatch.setattr(startup_dialogs, "ask_recovery", ask)
     folder = tmp_path / "a-folder.sqlite3"
     folder.mkdir()
     assert app_module.run_gui(CliContext(db=str(folder), today=TODAY)) == 1
-    assert shown and shown[0].startswith("无法打开数据库|")
-    assert "文件夹" in shown[0]
+    assert asked and "文件夹" in asked[0]
 
 
 def test_about_text_names_version_and_data_folder(desk: Desk) -> None:

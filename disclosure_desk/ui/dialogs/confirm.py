@@ -55,6 +55,16 @@ def ask_import_holidays(parent: QWidget | None, summary: str) -> bool:
     )
 
 
+def ask_restore(parent: QWidget | None, name: str) -> bool:
+    return _ask(
+        parent,
+        _tr("从备份恢复"),
+        _tr("确定用备份“{0}”替换当前数据吗？").format(name),
+        _tr("恢复"),
+        _tr("备份之后登记或修改的内容将不在恢复后的数据中。当前数据会先另存到备份文件夹，不会删除。"),
+    )
+
+
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.NoButton, parent)
     box.addButton(_tr("确定"), QMessageBox.ButtonRole.AcceptRole)

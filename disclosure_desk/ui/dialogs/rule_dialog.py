@@ -124,14 +124,15 @@ class RuleDialog(QDialog):
         self.day.setValue(rule.day or 31)
 
     def rule(self) -> DeadlineRule:
-        kind: RuleKind = self.kind.currentData()
+        # combo data comes back as plain str: turn it into the enum again
+        kind = RuleKind(self.kind.currentData())
         text = self.tr("（手工设定）")
         if kind is RuleKind.RELATIVE:
             return DeadlineRule(
                 kind,
                 days=self.days.value(),
                 working_days=bool(self.unit.currentData()),
-                anchor=self.anchor.currentData(),
+                anchor=Anchor(self.anchor.currentData()),
                 source_text=text,
             )
         if kind is RuleKind.ANNUAL:
@@ -139,7 +140,7 @@ class RuleDialog(QDialog):
         return DeadlineRule(kind, source_text=text)
 
     def _update(self) -> None:
-        kind: RuleKind = self.kind.currentData()
+        kind = RuleKind(self.kind.currentData())
         self.details.setCurrentIndex({RuleKind.RELATIVE: 0, RuleKind.ANNUAL: 1}.get(kind, 2))
         self.preview.setText(self.rule().describe(self._timely_days))
         self.error.setVisible(False)

@@ -1,0 +1,109 @@
+"""The window's report export (Ctrl+E), backup and restore, the audit trail, and the hand-set rule."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from desk_support import Desk
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from disclosure_desk.domain.deadlines import Anchor, RuleKind
+from disclosure_desk.ui.dialogs import confirm, files
+from disclosure_desk.ui.dialogs.history_dialog import HistoryDialog
+from disclosure_desk.ui.dialogs.report_dialog import ReportDialog, default_month
+from disclosure_desk.ui.dialogs.rule_dialog import RuleDialog
+
+pytestmark = pytest.mark.gui
+
+
+def _open_dialog(desk: Desk, kind: type) -> object:
+    desk.qtbot.waitUntil(
+        lambda: any(isinstance(w, kind) and w.isVisible() for w in QApplication.topLevelWidgets())
+    )
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible())
+
+
+def test_ctrl_e_exports_the_month_and_opens_it(
+    desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk.add(1, "=SUM(A1:A9) 不是公式", formed_on=date(2026, 10, 8))  # due 2026-11-04: overdue
+    target = tmp_path / "月报.xlsx"
+    suggested: list[Path] = []
+    opened: list[Path] = []
+    monkeypatch.setattr(files, "ask_report_path", lambda _p, s: suggested.append(s) or target)
+    monkeypatch.setattr(files, "open_path", lambda path: opened.append(path) or True)
+    desk.window.activateWindow()
+    desk.qtbot.keyClick(desk.window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = _open_dialog(desk, ReportDialog)
+    assert isinstance(dialog, ReportDialog)
+    assert dialog.period().label == "2026年11月"  # late in the month: this month
+    dialog.accept()
+    desk.qtbot.waitUntil(lambda: opened == [target])
+    assert suggested[0].name == "周村区科技局政务公开月报（2026年11月）.xlsx"
+    book = load_workbook(target)
+    assert {"汇总", "明细", "逾期", "目录覆盖"} <= set(book.sheetnames)
+    titles = [c.value for row in book["明细"].iter_rows() for c in row if isinstance(c.value, str)]
+    assert "=SUM(A1:A9) 不是公式" in titles
+    assert "已导出2026年11月" in desk.window.statusBar().currentMessage()
+
+
+def test_report_period_defaults_to_last_month_early_in_a_month() -> None:
+    assert default_month(date(2026, 12, 3)) == (2026, 11)
+    assert default_month(date(2027, 1, 5)) == (2026, 12)
+    assert default_month(date(2026, 12, 20)) == (2026, 12)
+
+
+def test_history_shows_who_changed_what(desk: Desk) -> None:
+    from dataclasses import replace
+
+    saved = desk.add(1, "初稿", formed_on=date(2026, 11, 2))
+    desk.store.update_publication(replace(saved, title="定稿"))
+    desk.controller.reload()
+    row = next(r for r in desk.controller.rows if r.publication.id == saved.id)
+    desk.controller.show_history(row)
+    dialog = _open_dialog(desk, HistoryDialog)
+    assert isinstance(dialog, HistoryDialog)
+    model = dialog.model
+    assert model.rowCount() == 2
+    assert model.data(model.index(0, 2)) == "新建"
+    assert model.data(model.index(1, 3)) == "标题：初稿 → 定稿"
+    dialog.close()
+
+
+def test_officer_sets_a_rule_for_a_statutory_item(desk: Desk) -> None:
+    desk.add(18, "应急预案", formed_on=date(2026, 11, 2))
+    desk.select_item(18)
+    desk.window.rule_action.trigger()
+    dialog = _open_dialog(desk, RuleDialog)
+    assert isinstance(dialog, RuleDialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(RuleKind.RELATIVE))
+    dialog.anchor.setCurrentIndex(dialog.anchor.findData(Anchor.FORMED_OR_CHANGED))
+    dialog.days.setValue(7)
+    assert dialog.preview.text() == "形成或变更后7个工作日内"
+    desk.qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    desk.qtbot.waitUntil(lambda: not dialog.isVisible())
+    (row,) = [r for r in desk.controller.rows if r.publication.title == "应急预案"]
+    assert row.record.due.due_on == date(2026, 11, 11)
+    item_id = desk.item(18).id
+    assert item_id is not None and desk.store.item(item_id).rule_override is not None
+
+
+def test_backup_then_restore_from_the_window(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    desk.add(1, "备份前", formed_on=date(2026, 11, 2))
+    desk.window.backup_action.trigger()
+    message = desk.window.statusBar().currentMessage()
+    assert "已备份并通过完整性检查" in message
+    backup_file = Path(message.split("：", 1)[1])
+    assert backup_file.is_file()
+    desk.add(1, "备份后", formed_on=date(2026, 11, 3))
+    monkeypatch.setattr(files, "ask_backup_file", lambda _p, _folder: backup_file)
+    monkeypatch.setattr(confirm, "ask_restore", lambda _p, _name: True)
+    told: list[str] = []
+    monkeypatch.setattr(confirm, "show_info", lambda _p, _t, text: told.append(text))
+    desk.window.restore_action.trigger()
+    assert [r.publication.title for r in desk.controller.rows] == ["备份前"]
+    assert told and "原数据已另存为" in told[0]
