@@ -26,6 +26,7 @@ class DashboardData:
     digest: Digest
     coverage: Coverage
     history: tuple[MonthHistory, ...]
+    record_count: int  # live publications: tells "nothing registered yet" from "all published"
 
     @property
     def attention_count(self) -> int:
@@ -46,12 +47,23 @@ def build_dashboard(
         digest=build_digest(records, today, calendar, due_soon_days),
         coverage=build_coverage(items, records, today),
         history=monthly_history(records, today, HISTORY_MONTHS),
+        record_count=len(records),
     )
 
 
 def catalogue_path(item: CatalogueItem) -> str:
     """ "决策 / 政策法规 / 部门文件 / 1": 过程 / 一级 / 二级 / 事项序号, as in the catalogue."""
     return " / ".join((*item.path, str(item.number)))
+
+
+def item_brief(item: CatalogueItem) -> str:
+    """ "12. 本年度预算、报表及说明": the number and what is published — items under one 二级目录 (the
+    budget, the final accounts, 三公经费) differ only in their content."""
+    return f"{item.number}. {(item.content or (item.path or ('',))[-1]).rstrip('。')}"
+
+
+def item_tooltip(item: CatalogueItem) -> str:
+    return "\n".join(filter(None, (catalogue_path(item), item.content)))
 
 
 def percent(rate: float | None) -> str:

@@ -199,7 +199,7 @@ def test_coverage_lists_and_marking_an_item_yearly(seeded_desk: Desk) -> None:
     row = next(
         r
         for r in range(panel.uncovered_model.rowCount())
-        if panel.uncovered_model.index(r, 0).data().endswith("/ 12")
+        if panel.uncovered_model.index(r, 0).data() == "12. 本年度预算、报表及说明"
     )
     panel.coverage_tabs.setCurrentIndex(1)
     panel.uncovered_view.setCurrentIndex(panel.uncovered_model.index(row, 0))
@@ -231,7 +231,12 @@ def test_coverage_lists_and_marking_an_item_yearly(seeded_desk: Desk) -> None:
         Publication(**{**pending.__dict__, "published_on": date(2026, 10, 9)})
     )
     seeded_desk.controller.reload()
-    assert yearly.index(0, YearlyColumn.STATE).data() == "已于 2026-10-09 公开"
+    # met, but after its 03-31 deadline: said so, in the late colour
+    assert yearly.index(0, YearlyColumn.STATE).data() == "已于 2026-10-09 公开（晚于截止日 192 天）"
+    assert (
+        yearly.index(0, YearlyColumn.STATE).data(Qt.ItemDataRole.ForegroundRole)
+        == (STATUS_FOREGROUND[Status.PUBLISHED_LATE])
+    )
     assert panel.coverage_tabs.tabText(0) == "年度事项（0 项未完成）"
     # and the mark can be cleared again
     panel.coverage_tabs.setCurrentIndex(0)
@@ -260,6 +265,8 @@ def test_empty_store_says_nothing_is_due(qtbot: QtBot, store: Store, ui_settings
     assert panel.all_clear.isVisible()
     assert panel.all_clear.text() == "今天没有逾期或即将到期的事项。"
     assert panel.open_stack.currentWidget() is panel.open_empty
+    assert panel.open_empty.text().startswith("还没有登记公开信息。")
+    assert panel.yearly_stack.currentIndex() == 1  # a sentence on how to mark yearly items
     assert panel.overdue_card.value.text() == "0" and panel.overdue_card.property("alert") == ""
     assert panel.rate_card.value.text() == "—"
     assert panel.uncovered_model.rowCount() == 33

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from disclosure_desk.domain.catalogue import CatalogueItem
-from disclosure_desk.ui.dashboard_presenter import catalogue_path
+from disclosure_desk.ui.dashboard_presenter import item_brief, item_tooltip
 
 _LEAP_YEAR = 2024  # so that 2月29日 can be chosen; the domain moves it to 2月28日 in common years
 
@@ -42,8 +42,10 @@ class YearlyDialog(QDialog):
 
         self.item_box = QComboBox(self)
         for item in self._items:
-            self.item_box.addItem(catalogue_path(item), item.id)
-            self.item_box.setItemData(self.item_box.count() - 1, item.content, Qt.ItemDataRole.ToolTipRole)
+            self.item_box.addItem(item_brief(item), item.id)
+            self.item_box.setItemData(
+                self.item_box.count() - 1, item_tooltip(item), Qt.ItemDataRole.ToolTipRole
+            )
         self.yearly = QCheckBox(self.tr("每年须在以下日期前公开"), self)
         self.month = QSpinBox(self)
         self.month.setRange(1, 12)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor
 from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.digest import YearlyObligation
 from disclosure_desk.domain.status import Status
-from disclosure_desk.ui.dashboard_presenter import catalogue_path
+from disclosure_desk.ui.dashboard_presenter import item_brief, item_tooltip
 from disclosure_desk.ui.models.roles import ITEM_ROLE, ROW_ROLE
 from disclosure_desk.ui.texts import STATUS_FOREGROUND, format_date, tr
 
@@ -43,9 +43,9 @@ class UncoveredModel(QAbstractListModel):
             return None
         item = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return catalogue_path(item)
+            return item_brief(item)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.content or None
+            return item_tooltip(item)
         if role in (ITEM_ROLE, ROW_ROLE):
             return item
         return None
@@ -90,25 +90,31 @@ class YearlyModel(QAbstractTableModel):
         column = YearlyColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if column is YearlyColumn.ITEM:
-                return catalogue_path(obligation.item)
+                return item_brief(obligation.item)
             if column is YearlyColumn.DUE:
                 return format_date(obligation.due_on)
             return self.state_text(obligation)
         if role == Qt.ItemDataRole.ForegroundRole and column is YearlyColumn.STATE:
             if obligation.met_on is not None:
-                return MET_FOREGROUND
+                late = obligation.met_on > obligation.due_on
+                return STATUS_FOREGROUND[Status.PUBLISHED_LATE] if late else MET_FOREGROUND
             if obligation.is_overdue(self._today):
                 return STATUS_FOREGROUND[Status.OVERDUE]
             return None
         if role == Qt.ItemDataRole.ToolTipRole and column is YearlyColumn.ITEM:
-            return obligation.item.content or None
+            return item_tooltip(obligation.item)
         if role in (ITEM_ROLE, ROW_ROLE):
             return obligation.item if role == ITEM_ROLE else obligation
         return None
 
     def state_text(self, obligation: YearlyObligation) -> str:
         if obligation.met_on is not None:
-            return tr("已于 {0} 公开", _CONTEXT).format(format_date(obligation.met_on))
+            met = tr("已于 {0} 公开", _CONTEXT).format(format_date(obligation.met_on))
+            if obligation.met_on > obligation.due_on:
+                met += tr("（晚于截止日 {0} 天）", _CONTEXT).format(
+                    (obligation.met_on - obligation.due_on).days
+                )
+            return met
         if obligation.is_overdue(self._today):
             days = (self._today - obligation.due_on).days
             return tr("未公开，已逾期 {0} 天", _CONTEXT).format(days)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from disclosure_desk.domain.digest import DigestEntry
 from disclosure_desk.domain.status import Status
-from disclosure_desk.ui.dashboard_presenter import catalogue_path
+from disclosure_desk.ui.dashboard_presenter import catalogue_path, item_tooltip
 from disclosure_desk.ui.models.roles import ROW_ROLE, SORT_ROLE
 from disclosure_desk.ui.texts import STATUS_BACKGROUND, STATUS_FOREGROUND, format_date, tr
 
@@ -36,7 +36,7 @@ def column_title(column: OpenColumn) -> str:
         OpenColumn.LEFT: tr("期限", _CONTEXT),
         OpenColumn.DUE: tr("应公开日期", _CONTEXT),
         OpenColumn.TITLE: tr("标题", _CONTEXT),
-        OpenColumn.PATH: tr("目录位置（过程 / 一级 / 二级 / 序号）", _CONTEXT),
+        OpenColumn.PATH: tr("目录位置", _CONTEXT),
         OpenColumn.RESPONSIBLE: tr("责任人", _CONTEXT),
     }
     return titles[column]
@@ -91,12 +91,12 @@ class OpenWorkModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(OpenColumn)
-        ):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(OpenColumn):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return column_title(OpenColumn(section))
+        if role == Qt.ItemDataRole.ToolTipRole and section == OpenColumn.PATH:
+            return tr("过程 / 一级目录 / 二级目录 / 事项序号", _CONTEXT)
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -143,5 +143,5 @@ class OpenWorkModel(QAbstractTableModel):
         if column is OpenColumn.TITLE:
             return record.publication.title or None
         if column is OpenColumn.PATH:
-            return record.item.content or None
+            return item_tooltip(record.item)
         return None

@@ -78,6 +78,18 @@ def _section_title(text: str) -> QLabel:
     return label
 
 
+def _with_placeholder(view: QWidget, text: str) -> QStackedWidget:
+    """The view, or in its place a sentence saying why it is empty (page 1)."""
+    label = QLabel(text)
+    label.setObjectName("emptyList")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    stack = QStackedWidget()
+    stack.addWidget(view)
+    stack.addWidget(label)
+    return stack
+
+
 class DashboardPanel(QWidget):
     editRequested = Signal(object)  # PublicationRecord
     yearlyRequested = Signal(object)  # CatalogueItem or None
@@ -103,7 +115,8 @@ class DashboardPanel(QWidget):
         self.open_title = _section_title(self.tr("待公开事项"))
         self.open_model = OpenWorkModel(self)
         self.open_view = self._open_table()
-        self.open_empty = QLabel(self.tr("所有登记的公开信息都已公开，没有待办事项。"), self)
+        self.open_empty = QLabel(self)
+        self.open_empty.setWordWrap(True)
         self.open_empty.setObjectName("emptyList")
         self.open_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.open_stack = QStackedWidget(self)
@@ -123,9 +136,19 @@ class DashboardPanel(QWidget):
         self.uncovered_view.setModel(self.uncovered_model)
         self.uncovered_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.uncovered_view.setUniformItemSizes(True)
+        self.yearly_stack = _with_placeholder(
+            self.yearly_view,
+            self.tr(
+                "还没有设置年度事项。\n部门预决算、“三公”经费、年度工作计划和总结等每年须按期公开的事项，"
+                "可点击“设为年度事项…”标记截止日期。"
+            ),
+        )
+        self.uncovered_stack = _with_placeholder(
+            self.uncovered_view, self.tr("本年每个目录事项都已有公开信息。")
+        )
         self.coverage_tabs = QTabWidget(self)
-        self.coverage_tabs.addTab(self.yearly_view, "")
-        self.coverage_tabs.addTab(self.uncovered_view, "")
+        self.coverage_tabs.addTab(self.yearly_stack, "")
+        self.coverage_tabs.addTab(self.uncovered_stack, "")
         self.yearly_button = QPushButton(self.tr("设为年度事项…"), self)
         self.yearly_button.setToolTip(self.tr("标记每年须在固定日期前公开的事项，或取消标记"))
         coverage_head = QHBoxLayout()
@@ -145,8 +168,9 @@ class DashboardPanel(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([620, 520])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(cards)
@@ -180,9 +204,11 @@ class DashboardPanel(QWidget):
         digit = view.fontMetrics().horizontalAdvance("0")
         view.setColumnWidth(OpenColumn.LEFT, wide * 7 + 16)
         view.setColumnWidth(OpenColumn.DUE, digit * 10 + 20)
-        view.setColumnWidth(OpenColumn.TITLE, wide * 20)
-        view.setColumnWidth(OpenColumn.PATH, wide * 16)
-        header.setStretchLastSection(True)
+        view.setColumnWidth(OpenColumn.PATH, wide * 13)
+        view.setColumnWidth(OpenColumn.RESPONSIBLE, wide * 4 + 16)
+        # the title takes what is left, so no column hides behind a horizontal scroll bar
+        header.setSectionResizeMode(OpenColumn.TITLE, QHeaderView.ResizeMode.Stretch)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
         return view
 
     def _yearly_table(self) -> QTableView:
@@ -224,12 +250,19 @@ class DashboardPanel(QWidget):
 
         self.open_model.set_entries(digest.open, data.today)
         self.open_title.setText(self.tr("待公开事项（{0} 条，按应公开日期排列）").format(len(digest.open)))
+        self.open_empty.setText(
+            self.tr("所有登记的公开信息都已公开，没有待办事项。")
+            if data.record_count
+            else self.tr("还没有登记公开信息。\n在“按目录”中选择公开事项，点击“新建”开始登记。")
+        )
         self.open_stack.setCurrentWidget(self.open_view if digest.open else self.open_empty)
 
         self.chart.set_history(data.history)
         coverage = data.coverage
         self.yearly_model.set_obligations(coverage.yearly, data.today)
         self.uncovered_model.set_items(coverage.uncovered)
+        self.yearly_stack.setCurrentIndex(0 if coverage.yearly else 1)
+        self.uncovered_stack.setCurrentIndex(0 if coverage.uncovered else 1)
         self.coverage_tabs.setTabText(
             0, self.tr("年度事项（{0} 项未完成）").format(len(coverage.yearly_open()))
         )
