@@ -145,21 +145,12 @@ def set_journal_mode(engine: Engine, file: Path) -> str:
 
 
 def backup_before_migration(path: Path, old_version: int) -> Path:
-    """Copy the file with SQLite's online backup API before a migration touches it."""
-    target_dir = paths.backups_dir_for(path)
-    target_dir.mkdir(parents=True, exist_ok=True)
+    """A verified copy of the file (SQLite's online backup API) before a migration touches it."""
+    from disclosure_desk.store.backup import backup_file  # backup builds on this module
+
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = target_dir / f"{path.stem}-before-migration-v{old_version}-{stamp}.sqlite3"
-    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        destination = sqlite3.connect(target)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-    finally:
-        source.close()
-    return target
+    target = paths.backups_dir_for(path) / f"{path.stem}-before-migration-v{old_version}-{stamp}.sqlite3"
+    return backup_file(path, target)
 
 
 def open_store(db: str | None = None) -> Store:
