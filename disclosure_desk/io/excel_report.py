@@ -159,6 +159,9 @@ def clean_text(value: str) -> str:
 _STYLE_ARRAYS: weakref.WeakKeyDictionary[Workbook, dict[str, StyleArray]] = weakref.WeakKeyDictionary()
 
 
+_new_cell = Cell.__new__
+
+
 def _put(ws: Worksheet, row: int, column: int, value: object, style: str | StyleArray) -> Any:
     """Write one cell. Text is always stored as text: openpyxl would turn "=…" into a formula and "#N/A"
     into an error value, and a formula in a report could run code in the reader's spreadsheet program.
@@ -168,7 +171,17 @@ def _put(ws: Worksheet, row: int, column: int, value: object, style: str | Style
     export. Only ever called before the cell is merged over.
     """
     array = _STYLE_ARRAYS[ws.parent][style] if isinstance(style, str) else style
-    cell = Cell(ws, row=row, column=column, style_array=array)
+    # Cell.__init__ copies the style array; cells of one style may share it, as nothing here changes a
+    # cell's style after writing it. The slots set here are exactly those Cell.__init__ sets.
+    cell = _new_cell(Cell)
+    cell.parent = ws
+    cell._style = array
+    cell.row = row
+    cell.column = column
+    cell._value = None
+    cell._hyperlink = None
+    cell._comment = None
+    cell.data_type = "n"
     if isinstance(value, str):
         if value:
             cell._value = clean_text(value)
