@@ -7,6 +7,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from disclosure_desk.domain.deadlines import DueDate
 from disclosure_desk.domain.status import Status
 from disclosure_desk.domain.workdays import WEEKDAY_NAMES
 
@@ -47,6 +48,28 @@ STATUS_BACKGROUND: dict[Status, QColor] = {
 
 def format_date(value: date | None) -> str:
     return value.isoformat() if value is not None else ""
+
+
+# Beside a due date computed without an official holiday schedule (weekends only): it may be wrong, and
+# the officer must see that in every list, not only in a tooltip.
+UNCERTAIN_MARK = " ⚠"
+
+
+def format_due(due: DueDate) -> str:
+    text = format_date(due.due_on)
+    return text + UNCERTAIN_MARK if text and due.warnings else text
+
+
+def due_tooltip(due: DueDate) -> str | None:
+    lines = [due.explanation] if due.explanation else []
+    if due.unrolled_on is not None and due.unrolled_on != due.due_on:
+        lines.append(
+            tr("期限届满日 {0} 为休息日，顺延至 {1}。").format(
+                format_date(due.unrolled_on), format_date(due.due_on)
+            )
+        )
+    lines.extend(due.warnings)
+    return "\n".join(lines) or None
 
 
 def format_date_long(value: date) -> str:

@@ -131,3 +131,14 @@ def test_holiday_and_trash_models(qtmodeltester, desk: Desk) -> None:  # type: i
     qtmodeltester.check(trash)
     assert trash.index(0, 0).data() == "待删除"
     assert trash.rowCount(QModelIndex()) == 1
+
+
+def test_a_due_date_without_an_official_schedule_is_marked_in_the_list(desk: Desk) -> None:
+    from disclosure_desk.ui.main_window import ALL_TAB
+
+    desk.add(1, "年底形成", formed_on=date(2026, 12, 21))  # due in January 2027: no 2027 schedule yet
+    desk.window.tabs.setCurrentIndex(ALL_TAB)
+    model = desk.window.publications_panel.table.model()
+    index = model.index(0, Column.DUE)
+    assert model.data(index).endswith("⚠")
+    assert "2027年的法定节假日安排尚未导入" in model.data(index, Qt.ItemDataRole.ToolTipRole)

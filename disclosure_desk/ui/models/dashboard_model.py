@@ -17,7 +17,13 @@ from disclosure_desk.domain.digest import DigestEntry
 from disclosure_desk.domain.status import Status
 from disclosure_desk.ui.dashboard_presenter import catalogue_path, item_tooltip
 from disclosure_desk.ui.models.roles import ROW_ROLE, SORT_ROLE
-from disclosure_desk.ui.texts import STATUS_BACKGROUND, STATUS_FOREGROUND, format_date, tr
+from disclosure_desk.ui.texts import (
+    STATUS_BACKGROUND,
+    STATUS_FOREGROUND,
+    due_tooltip,
+    format_due,
+    tr,
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _CONTEXT = "DashboardModel"
@@ -123,7 +129,7 @@ class OpenWorkModel(QAbstractTableModel):
         if column is OpenColumn.LEFT:
             return time_left_text(entry, self._today)
         if column is OpenColumn.DUE:
-            return format_date(record.due.due_on)
+            return format_due(record.due)
         if column is OpenColumn.TITLE:
             return record.publication.title
         if column is OpenColumn.PATH:
@@ -139,7 +145,7 @@ class OpenWorkModel(QAbstractTableModel):
     def _tooltip(entry: DigestEntry, column: OpenColumn) -> str | None:
         record = entry.record
         if column in (OpenColumn.LEFT, OpenColumn.DUE):
-            return record.due.explanation or None
+            return due_tooltip(record.due)
         if column is OpenColumn.TITLE:
             return record.publication.title or None
         if column is OpenColumn.PATH:

@@ -17,7 +17,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from disclosure_desk.domain.status import Status
 from disclosure_desk.ui.models.roles import ROW_ROLE, SEARCH_ROLE, SORT_ROLE
 from disclosure_desk.ui.presenters import RegisterRow
-from disclosure_desk.ui.texts import STATUS_BACKGROUND, STATUS_FOREGROUND, format_date, status_label, tr
+from disclosure_desk.ui.texts import (
+    STATUS_BACKGROUND,
+    STATUS_FOREGROUND,
+    due_tooltip,
+    format_date,
+    format_due,
+    status_label,
+    tr,
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -92,7 +100,7 @@ def _display(row: RegisterRow, column: Column) -> str:
     if column is Column.FORMED:
         return format_date(p.formed_on)
     if column is Column.DUE:
-        return format_date(row.record.due.due_on)
+        return format_due(row.record.due)
     if column is Column.PUBLISHED:
         return format_date(p.published_on)
     if column is Column.STATUS:
@@ -107,17 +115,8 @@ def _display(row: RegisterRow, column: Column) -> str:
 
 
 def _tooltip(row: RegisterRow, column: Column) -> str | None:
-    due = row.record.due
     if column is Column.DUE:
-        lines = [due.explanation] if due.explanation else []
-        if due.unrolled_on is not None and due.unrolled_on != due.due_on:
-            lines.append(
-                tr("期限届满日 {0} 为休息日，顺延至 {1}。", "PublicationTable").format(
-                    format_date(due.unrolled_on), format_date(due.due_on)
-                )
-            )
-        lines.extend(due.warnings)
-        return "\n".join(lines) or None
+        return due_tooltip(row.record.due)
     if column is Column.TITLE:
         return row.publication.title or None
     if column is Column.ITEM:
