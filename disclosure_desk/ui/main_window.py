@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.detail_panel.newRequested.connect(self.request_new)
         self.detail_panel.editRequested.connect(self.editRequested)
         self.detail_panel.deleteRequested.connect(self.deleteRequested)
+        self.detail_panel.ruleRequested.connect(self.request_rule)
         self.publications_panel.editRequested.connect(self.editRequested)
         self.tabs.currentChanged.connect(self._update_actions)
         self.detail_panel.table.selectionModel().selectionChanged.connect(self._update_actions)

@@ -77,7 +77,8 @@ def test_history_shows_who_changed_what(desk: Desk) -> None:
 def test_officer_sets_a_rule_for_a_statutory_item(desk: Desk) -> None:
     desk.add(18, "应急预案", formed_on=date(2026, 11, 2))
     desk.select_item(18)
-    desk.window.rule_action.trigger()
+    assert desk.window.detail_panel.rule_button.isVisible()
+    desk.qtbot.mouseClick(desk.window.detail_panel.rule_button, Qt.MouseButton.LeftButton)
     dialog = _open_dialog(desk, RuleDialog)
     assert isinstance(dialog, RuleDialog)
     dialog.kind.setCurrentIndex(dialog.kind.findData(RuleKind.RELATIVE))

@@ -35,6 +35,7 @@ class ItemDetailPanel(QWidget):
     newRequested = Signal()
     editRequested = Signal(object)  # RegisterRow
     deleteRequested = Signal(object)  # RegisterRow
+    ruleRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,7 +65,15 @@ class ItemDetailPanel(QWidget):
         form.addRow(self.tr("公开内容："), self.content)
         form.addRow(self.tr("公开依据："), self.basis)
         form.addRow(self.tr("公开时限："), self.time_limit)
-        form.addRow(self.tr("计算规则："), self.rule)
+        # the officer's way to a hand-set rule, beside the rule it replaces
+        self.rule_button = QPushButton(self.tr("设定规则…"))
+        self.rule_button.setToolTip(self.tr("为本事项手工设定公开时限规则（不改动目录原文）"))
+        self.rule_button.clicked.connect(self.ruleRequested)
+        rule_row = QHBoxLayout()
+        rule_row.setContentsMargins(0, 0, 0, 0)
+        rule_row.addWidget(self.rule, 1)
+        rule_row.addWidget(self.rule_button, 0, Qt.AlignmentFlag.AlignTop)
+        form.addRow(self.tr("计算规则："), rule_row)
         form.addRow(self.tr("公开主体："), self.publisher)
         form.addRow(self.tr("公开渠道："), self.channels)
         form.addRow(self.tr("公开对象："), self.audience)
@@ -131,6 +140,7 @@ class ItemDetailPanel(QWidget):
     ) -> None:
         self._item = item
         self.new_button.setEnabled(item is not None)
+        self.rule_button.setVisible(item is not None)
         if item is None:
             self.heading.setText(self.tr("请在左侧目录中选择一个公开事项"))
             for label in (
