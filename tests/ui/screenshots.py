@@ -21,6 +21,7 @@ from disclosure_desk.domain.publication import Publication
 from disclosure_desk.domain.settings import Settings
 from disclosure_desk.store.repository import Store
 from disclosure_desk.ui.application import configure_application, create_application
+from disclosure_desk.ui.main_window import ALL_TAB, CATALOGUE_TAB
 
 TODAY = date(2026, 11, 25)
 SAMPLES = [
@@ -83,10 +84,12 @@ def main(out: Path) -> int:
         window.show()
         window.catalogue_panel.select_item(store.active_catalogue().items[0].id or 0)
         window.detail_panel.table.selectRow(0)
+        shoot(window, out / f"home_{width}.png")
+        window.tabs.setCurrentIndex(CATALOGUE_TAB)
         shoot(window, out / f"main_{width}.png")
-        window.tabs.setCurrentIndex(1)
+        window.tabs.setCurrentIndex(ALL_TAB)
         shoot(window, out / f"all_{width}.png")
-        window.tabs.setCurrentIndex(0)
+        window.tabs.setCurrentIndex(CATALOGUE_TAB)
         window.edit_action.trigger()
         if controller.editor is not None:
             shoot(controller.editor, out / f"editor_{width}.png")
