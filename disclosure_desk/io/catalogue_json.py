@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -22,6 +20,7 @@ from typing import Any
 
 from disclosure_desk.domain.catalogue import AUDIENCES, MODES, Catalogue, CatalogueItem
 from disclosure_desk.domain.errors import DisclosureDeskError
+from disclosure_desk.io.atomic import atomic_write_text
 from disclosure_desk.io.catalogue_errors import FormatProblem, refusal
 from disclosure_desk.io.catalogue_review import review_items
 from disclosure_desk.io.catalogue_xlsx_export import export_catalogue_xlsx
@@ -82,14 +81,7 @@ def write_catalogue_json(catalogue: Catalogue, path: Path) -> None:
     path = Path(path)
     text = dumps_catalogue(catalogue)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        atomic_write_text(path, text)
     except OSError as error:
         raise DisclosureDeskError(f"无法写入目录文件“{path}”：{error.strerror or error}。") from error
 

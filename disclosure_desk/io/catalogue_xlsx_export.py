@@ -6,8 +6,6 @@ in the workbook properties tells the importer that a blank cell here really is b
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from disclosure_desk.domain.catalogue import Catalogue, CatalogueItem
 from disclosure_desk.domain.errors import DisclosureDeskError
+from disclosure_desk.io.atomic import atomic_write
 from disclosure_desk.io.catalogue_header import Role, classify
 from disclosure_desk.io.catalogue_xlsx import EFFECTIVE_PROPERTY, EXPORT_MARKER, VERSION_PROPERTY
 
@@ -125,13 +124,6 @@ def export_catalogue_xlsx(catalogue: Catalogue, path: Path) -> None:
     path = Path(path)
     workbook = build_workbook(catalogue)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".xlsx", dir=path.parent)
-        os.close(handle)
-        try:
-            workbook.save(temporary)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        atomic_write(path, workbook.save, suffix=".xlsx")
     except OSError as error:
         raise DisclosureDeskError(f"无法写入“{path}”：{error.strerror or error}。") from error

@@ -7,9 +7,6 @@ must show as typed and must not run in the supervisor's spreadsheet program.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -36,6 +33,7 @@ from disclosure_desk.domain.report_stats import (
     ReportStats,
 )
 from disclosure_desk.domain.status import Status
+from disclosure_desk.io.atomic import FolderNotWritableError, atomic_write
 from disclosure_desk.io.errors import ReportError
 
 SHEET_SUMMARY = "汇总"
@@ -742,48 +740,19 @@ def write_report(path: Path, stats: ReportStats) -> Path:
         target = target.with_name(target.name + ".xlsx")
     wb = build_workbook(stats)
     folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ReportError(f"文件夹“{folder}”不存在，无法保存报表。请选择其他位置。")
     try:
-        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=".~", suffix=".xlsx")
-    except FileNotFoundError:
-        raise ReportError(f"文件夹“{folder}”不存在，无法保存报表。请选择其他位置。") from None
-    except OSError as error:
+        atomic_write(target, wb.save, suffix=".xlsx")
+    except FolderNotWritableError as error:
         raise ReportError(
             f"无法在文件夹“{folder}”中保存报表（{error.strerror or error}）。请检查权限或选择其他位置。"
         ) from None
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            wb.save(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        _copy_mode(target, temp)
-        os.replace(temp, target)
     except PermissionError:
-        _discard(temp)
         raise ReportError(
             f"文件“{target}”正被其他程序（如 Excel/WPS）打开，无法覆盖。"
             "请关闭该文件后重试，或另存为其他文件名。"
         ) from None
     except OSError as error:
-        _discard(temp)
         raise ReportError(f"保存报表“{target}”失败：{error.strerror or error}。原有文件未被改动。") from None
-    except BaseException:
-        _discard(temp)
-        raise
     return target
-
-
-def _copy_mode(target: Path, temp: Path) -> None:
-    """mkstemp makes the file private (0600); a report replaces one with the same permissions, or is
-    readable like any other document. Windows ignores all but the read-only bit."""
-    try:
-        mode = target.stat().st_mode & 0o777
-    except OSError:
-        mode = 0o644
-    with contextlib.suppress(OSError):
-        os.chmod(temp, mode)
-
-
-def _discard(temp: Path) -> None:
-    with contextlib.suppress(OSError):
-        temp.unlink()

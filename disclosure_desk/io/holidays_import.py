@@ -40,12 +40,10 @@ The bundled data/holidays.json is generated (dev only; the program itself never 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cache
@@ -55,6 +53,7 @@ from typing import Any
 from disclosure_desk.domain.dates import parse_iso_date
 from disclosure_desk.domain.errors import CalendarError
 from disclosure_desk.domain.workdays import WorkdayCalendar, YearSchedule
+from disclosure_desk.io.atomic import atomic_write_text
 
 FORMAT_NAME = "disclosure-desk-holidays"
 FORMAT_VERSION = 1
@@ -420,17 +419,7 @@ def write_holiday_json(schedules: Iterable[YearSchedule], path: str | os.PathLik
     text = schedules_to_json(schedules)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp_name, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp_name)
-            raise
+        atomic_write_text(path, text)
     except OSError as error:
         raise CalendarError(f"无法写入文件“{path}”：{error.strerror or error}。") from None
 

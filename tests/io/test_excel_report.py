@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from report_sample import RECORDS, annual_input, october_input  # tests/report_sample.py
 
 from disclosure_desk.domain.report_stats import ReportStats, compute_report
-from disclosure_desk.io import excel_report
+from disclosure_desk.io import atomic, excel_report
 from disclosure_desk.io.errors import ReportError
 from disclosure_desk.io.excel_report import (
     FILL_LATE,
@@ -319,7 +319,7 @@ def test_locked_target_is_left_untouched(
     def locked(src: Any, dst: Any) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(excel_report.os, "replace", locked)
+    monkeypatch.setattr(atomic.os, "replace", locked)
     with pytest.raises(ReportError, match="正被其他程序（如 Excel/WPS）打开，无法覆盖") as error:
         write_report(target, october)
     assert str(target) in str(error.value)
@@ -336,7 +336,7 @@ def test_crash_while_saving_leaves_no_half_report(
     def full_disk(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(excel_report.os, "fsync", full_disk)
+    monkeypatch.setattr(atomic.os, "fsync", full_disk)
     with pytest.raises(ReportError, match="原有文件未被改动"):
         write_report(target, october)
     assert target.read_bytes() == b"old"
@@ -353,7 +353,7 @@ def test_read_only_folder(tmp_path: Path, october: ReportStats, monkeypatch: pyt
     def denied(**kwargs: Any) -> Any:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(excel_report.tempfile, "mkstemp", denied)
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", denied)
     with pytest.raises(ReportError, match="检查权限"):
         write_report(tmp_path / "月报.xlsx", october)
     assert list(tmp_path.iterdir()) == []
