@@ -63,7 +63,11 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
 
     backup_now(store, reason="before-import")
     result = store.import_catalogue(catalogue, source=str(args.file))
-    print(f"已导入为当前目录（共 {len(result.items)} 项）。")
+    print(f"已导入为当前目录（共 {len(result.catalogue.items)} 项），旧版本目录仍保留。")
+    if result.relinked:
+        print(f"{result.relinked} 条公开信息已转到新版目录中相同的事项。")
+    if result.stranded:
+        print(f"提示：{result.stranded} 条公开信息所属的事项在新版目录中已不存在，仍按旧版事项保存。")
     return 0
 
 

@@ -11,11 +11,11 @@ import getpass
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, Text, delete, select, type_coerce, update
+from sqlalchemy import Engine, Text, delete, func, select, type_coerce, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from disclosure_desk.domain.audit import AuditEntry
@@ -46,6 +46,13 @@ if TYPE_CHECKING:
     from disclosure_desk.store.migrations import MigrationResult
 
 _SETTING_FIELDS = {"bureau_name": str, "bureau_code": str, "timely_days": int, "due_soon_days": int}
+
+
+@dataclass(frozen=True)
+class CatalogueImport:
+    catalogue: Catalogue
+    relinked: int  # publications moved to the identical item of the new version
+    stranded: int  # publications left on items the new version no longer has
 
 
 def _now() -> datetime:
@@ -213,9 +220,17 @@ class Store:
                 id=row.id,
             )
 
-    def import_catalogue(self, catalogue: Catalogue, *, source: str = "") -> Catalogue:
-        """Store a catalogue as the new active version; earlier versions are kept, not deleted."""
+    def import_catalogue(self, catalogue: Catalogue, *, source: str = "") -> CatalogueImport:
+        """Store a catalogue as the new active version; earlier versions are kept, not deleted.
+
+        An item that is the same in the new version (same 过程, 一级, 二级 and content) takes over the
+        officer's hand-set rule and yearly mark, and the publications of the old item move to it, so a
+        revised catalogue does not strand the register. Other publications keep their old item.
+        """
         with self.transaction() as session:
+            previous = session.scalars(
+                select(CatalogueItemRow).join(CatalogueRow).where(CatalogueRow.active)
+            ).all()
             session.execute(update(CatalogueRow).values(active=False))
             row = CatalogueRow(
                 title=catalogue.title,
@@ -247,10 +262,53 @@ class Store:
                     )
                 )
             session.flush()
+            relinked, stranded = self._carry_over(session, previous, row.items)
             summary = {"title": catalogue.title, "version": catalogue.version, "items": len(catalogue.items)}
-            self._audit(session, "catalogue", row.id, "import", None, {**summary, "source": source})
+            self._audit(
+                session,
+                "catalogue",
+                row.id,
+                "import",
+                None,
+                {**summary, "source": source, "relinked": relinked, "stranded": stranded},
+            )
+            if relinked:
+                self._recompute(session)
         self._items = None
-        return self.active_catalogue()
+        return CatalogueImport(self.active_catalogue(), relinked, stranded)
+
+    @staticmethod
+    def _carry_over(
+        session: Session, previous: Sequence[CatalogueItemRow], current: Sequence[CatalogueItemRow]
+    ) -> tuple[int, int]:
+        """Move publications (and the officer's settings) from old items to identical new ones."""
+
+        def key(i: CatalogueItemRow) -> tuple[str, str, str, str]:
+            return (i.process, i.category, i.subcategory, i.content)
+
+        new_by_key = {key(i): i for i in current}
+        relinked = stranded = 0
+        for old in previous:
+            new = new_by_key.get(key(old))
+            count = (
+                session.scalar(
+                    select(func.count()).select_from(PublicationRow).where(PublicationRow.item_id == old.id)
+                )
+                or 0
+            )
+            if new is None:
+                stranded += count
+                continue
+            if new.rule_override is None:
+                new.rule_override = old.rule_override
+            if new.yearly_due is None:
+                new.yearly_due = old.yearly_due
+            if count:
+                session.execute(
+                    update(PublicationRow).where(PublicationRow.item_id == old.id).values(item_id=new.id)
+                )
+                relinked += count
+        return relinked, stranded
 
     def items_by_id(self) -> dict[int, CatalogueItem]:
         """Every item of every catalogue version (old publications keep pointing at old items)."""

@@ -142,3 +142,36 @@ def test_every_change_is_in_the_audit_trail(store: Store) -> None:
     assert change.after is not None and change.after["published_on"] == "2026-11-20"
     assert set(change.changed_fields()) >= {"title", "published_on"}
     assert all(e.os_user for e in history)
+
+
+def test_reimporting_a_revised_catalogue_keeps_the_register_attached(store: Store) -> None:
+    first = store.active_catalogue()
+    store.add_publication(
+        Publication(item_id=_item_id(store, 1), title="部门文件", formed_on=date(2026, 11, 2))
+    )
+    store.add_publication(
+        Publication(item_id=_item_id(store, 2), title="立改废", formed_on=date(2026, 11, 2))
+    )
+    rule = DeadlineRule(RuleKind.RELATIVE, days=7, working_days=True, anchor=Anchor.FORMED_OR_CHANGED)
+    store.set_item_rule(_item_id(store, 18), rule)
+    store.set_item_yearly_due(_item_id(store, 12), (3, 31))
+    # the revision rewords item 2 and changes nothing else
+    revised = replace(
+        first,
+        items=tuple(
+            replace(i, id=None, content=i.content + "（修订）") if i.number == 2 else replace(i, id=None)
+            for i in first.items
+        ),
+        version="2027版",
+    )
+    result = store.import_catalogue(revised, source="测试")
+    assert (result.relinked, result.stranded) == (1, 1)
+    new_ids = {i.id for i in result.catalogue.items}
+    by_title = {p.title: p for p in store.publications()}
+    assert by_title["部门文件"].item_id in new_ids
+    assert by_title["立改废"].item_id not in new_ids  # its item is gone: kept on the old version
+    new_18 = result.catalogue.item_by_number(18)
+    new_12 = result.catalogue.item_by_number(12)
+    assert new_18 is not None and new_18.rule_override == rule.to_json()
+    assert new_12 is not None and new_12.yearly_due == "03-31"
+    assert result.catalogue.version == "2027版"
