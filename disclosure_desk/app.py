@@ -54,6 +54,8 @@ def build_desk(
     window.openDataFolderRequested.connect(controller.open_data_folder)
     window.historyRequested.connect(controller.show_history)
     window.ruleRequested.connect(controller.set_rule)
+    window.importCatalogueRequested.connect(controller.import_catalogue)
+    window.exportCatalogueRequested.connect(controller.export_catalogue)
     attach_dashboard(store, clock, window, controller, notifier)
     controller.start()
     window.restore_layout()

@@ -14,13 +14,14 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from disclosure_desk import paths
 from disclosure_desk.domain.catalogue import CHANNELS, CatalogueItem
-from disclosure_desk.domain.deadlines import DeadlineRule
+from disclosure_desk.domain.deadlines import DeadlineRule, time_limit_problem
 from disclosure_desk.domain.errors import CalendarError, DisclosureDeskError, ValidationError
 from disclosure_desk.domain.publication import Publication
 from disclosure_desk.domain.report_stats import ReportPeriod, compute_report
 from disclosure_desk.domain.settings import Settings
 from disclosure_desk.domain.workdays import YearSchedule
-from disclosure_desk.io import holidays_import
+from disclosure_desk.io import catalogue_import, holidays_import
+from disclosure_desk.io.catalogue_json import export_catalogue_xlsx
 from disclosure_desk.io.excel_report import write_report
 from disclosure_desk.store import backup
 from disclosure_desk.store.db import sqlite_path
@@ -369,6 +370,51 @@ class DeskController(QObject):
         dialog = HistoryDialog(row.publication.title, entries, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    # --- the catalogue ------------------------------------------------------------------------------
+
+    def import_catalogue(self) -> None:
+        path = files.ask_catalogue_file(self.window)
+        if path is None:
+            return
+        try:
+            catalogue = catalogue_import.import_catalogue(path, time_limit_check=time_limit_problem)
+        except DisclosureDeskError as error:
+            confirm.show_error(self.window, self.tr("无法导入目录"), str(error))
+            return
+        summary = self.tr("“{0}”：{1} 个事项，{2} 个过程（{3}）。").format(
+            catalogue.title, len(catalogue.items), len(catalogue.processes), "、".join(catalogue.processes)
+        )
+        if catalogue.warnings:
+            summary += self.tr("\n有 {0} 条提示，请点“显示详细信息”查看。").format(len(catalogue.warnings))
+        if not confirm.ask_import_catalogue(self.window, summary, list(catalogue.warnings)):
+            return
+        try:
+            backup.backup_now(self.store, reason="before-import")
+            result = self.store.import_catalogue(catalogue, source=str(path))
+        except DisclosureDeskError as error:
+            confirm.show_error(self.window, self.tr("无法导入目录"), str(error))
+            return
+        self.start()
+        message = self.tr("已导入目录：{0} 个事项；{1} 条公开信息转到新目录").format(
+            len(result.catalogue.items), result.relinked
+        )
+        if result.stranded:
+            message += self.tr("；{0} 条仍属旧版目录中已删除的事项").format(result.stranded)
+        self.window.show_status(message)
+
+    def export_catalogue(self) -> None:
+        name = f"{self.store.bureau_name()}主动公开基本目录.xlsx"
+        target = files.ask_catalogue_export_path(self.window, Path.home() / "Documents" / name)
+        if target is None:
+            return
+        try:
+            export_catalogue_xlsx(self.store.active_catalogue(), target)
+        except DisclosureDeskError as error:
+            confirm.show_error(self.window, self.tr("无法导出目录"), str(error))
+            return
+        self.window.show_status(self.tr("已导出目录：{0}").format(target))
+        files.open_path(target)
 
     # --- deadline rules -----------------------------------------------------------------------------
 

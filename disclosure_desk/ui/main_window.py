@@ -38,6 +38,8 @@ class MainWindow(QMainWindow):
     openDataFolderRequested = Signal()
     historyRequested = Signal(object)  # RegisterRow
     ruleRequested = Signal(object)  # CatalogueItem
+    importCatalogueRequested = Signal()
+    exportCatalogueRequested = Signal()
 
     def __init__(self, ui_state: UiState, *, clock: Callable[[], date], title: str) -> None:
         super().__init__()
@@ -127,6 +129,16 @@ class MainWindow(QMainWindow):
             self.tr("立即备份(&B)"), self.backupRequested.emit, tip=self.tr("备份数据库并检查备份是否完好")
         )
         self.restore_action = self._action(self.tr("从备份恢复(&O)…"), self.restoreRequested.emit)
+        self.import_catalogue_action = self._action(
+            self.tr("导入目录(&I)…"),
+            self.importCatalogueRequested.emit,
+            tip=self.tr("从 Word、Excel 或文本文件导入（修订后的）主动公开基本目录"),
+        )
+        self.export_catalogue_action = self._action(
+            self.tr("导出目录(&X)…"),
+            self.exportCatalogueRequested.emit,
+            tip=self.tr("把当前目录导出为 Excel"),
+        )
         self.data_folder_action = self._action(
             self.tr("打开数据文件夹(&D)"), self.openDataFolderRequested.emit
         )
@@ -162,6 +174,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.report_action)
         file_menu.addAction(self.annual_report_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_catalogue_action)
+        file_menu.addAction(self.export_catalogue_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)

@@ -108,3 +108,41 @@ def test_backup_then_restore_from_the_window(desk: Desk, monkeypatch: pytest.Mon
     desk.window.restore_action.trigger()
     assert [r.publication.title for r in desk.controller.rows] == ["备份前"]
     assert told and "原数据已另存为" in told[0]
+
+
+def test_import_a_revised_catalogue_from_the_window(
+    desk: Desk, tmp_path: Path, seed_text_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk.add(1, "部门文件", formed_on=date(2026, 11, 2))
+    revised = tmp_path / "目录2027.txt"
+    revised.write_text(
+        seed_text_path.read_text(encoding="utf-8").replace("领导分工、简历", "领导分工、履历"),
+        encoding="utf-8",
+    )
+    shown: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(files, "ask_catalogue_file", lambda _p: revised)
+    monkeypatch.setattr(confirm, "ask_import_catalogue", lambda _p, s, w: shown.append((s, w)) or True)
+    desk.window.import_catalogue_action.trigger()
+    assert shown and "33 个事项" in shown[0][0]
+    assert any("492" in w for w in shown[0][1])
+    assert "已导入目录：33 个事项；1 条公开信息转到新目录" in desk.window.statusBar().currentMessage()
+    item9 = desk.store.active_catalogue().item_by_number(9)
+    assert item9 is not None and "履历" in item9.content
+    # the register still hangs under item 1 of the tree
+    desk.select_item(1)
+    assert [r.publication.title for r in desk.controller.rows] == ["部门文件"]
+    assert desk.window.detail_panel.table.model().rowCount() == 1
+
+
+def test_a_broken_catalogue_file_is_refused_in_chinese(
+    desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "目录.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a docx")
+    errors: list[str] = []
+    monkeypatch.setattr(files, "ask_catalogue_file", lambda _p: broken)
+    monkeypatch.setattr(confirm, "show_error", lambda _p, title, text: errors.append(f"{title}|{text}"))
+    before = desk.store.active_catalogue()
+    desk.window.import_catalogue_action.trigger()
+    assert errors and errors[0].startswith("无法导入目录|")
+    assert desk.store.active_catalogue() == before

@@ -65,6 +65,22 @@ def ask_restore(parent: QWidget | None, name: str) -> bool:
     )
 
 
+def ask_import_catalogue(parent: QWidget | None, summary: str, warnings: list[str]) -> bool:
+    box = QMessageBox(
+        QMessageBox.Icon.Question, _tr("导入目录"), summary, QMessageBox.StandardButton.NoButton, parent
+    )
+    box.setInformativeText(
+        _tr("导入后它将成为当前目录；旧版本目录仍保留，已登记的公开信息会转到新目录中相同的事项。")
+    )
+    if warnings:
+        box.setDetailedText("\n".join(warnings))
+    yes = box.addButton(_tr("导入"), QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(_tr("取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no)
+    box.exec()
+    return box.clickedButton() is yes
+
+
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.NoButton, parent)
     box.addButton(_tr("确定"), QMessageBox.ButtonRole.AcceptRole)

@@ -30,6 +30,20 @@ def ask_backup_file(parent: QWidget | None, folder: Path) -> Path | None:
     return Path(name) if name else None
 
 
+def ask_catalogue_file(parent: QWidget | None) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        _tr("选择要导入的目录文件"),
+        str(Path.home()),
+        _tr("目录文件 (*.docx *.xlsx *.txt *.json *.csv);;所有文件 (*)"),
+    )
+    return Path(name) if name else None
+
+
+def ask_catalogue_export_path(parent: QWidget | None, suggested: Path) -> Path | None:
+    return ask_report_path(parent, suggested)
+
+
 def open_path(path: Path) -> bool:
     """Open a file or folder with the system's program (Excel/WPS for a report, Explorer for a folder)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
