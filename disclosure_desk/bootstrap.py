@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from disclosure_desk import paths
-from disclosure_desk.domain.errors import StoreError
+from disclosure_desk.domain.errors import DatabaseLockedError, StoreError
 from disclosure_desk.store.backup import daily_backup, latest_good_backup
 from disclosure_desk.store.db import open_store, resolve_url, sqlite_path
 from disclosure_desk.store.instance_lock import InstanceLock
@@ -37,6 +37,10 @@ def open_seeded_store(db: str | None = None, *, today: date | None = None, write
         lock.acquire()
     try:
         store = open_store(db)
+    except DatabaseLockedError:
+        if lock is not None:
+            lock.release()
+        raise  # the file is fine: nothing to restore, the officer waits and tries again
     except StoreError as error:
         if lock is not None:
             lock.release()

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from disclosure_desk.bootstrap import UnreadableStoreError, open_seeded_store
-from disclosure_desk.domain.errors import StoreError
+from disclosure_desk.domain.errors import DatabaseLockedError, StoreError
 from disclosure_desk.store.backup import restore
 from disclosure_desk.store.db import resolve_url, sqlite_path
 from disclosure_desk.store.instance_lock import DataInUseError
@@ -32,6 +32,9 @@ def open_store_for_window(db: str | None, today: date, ask: AskRecovery, tell: T
             return open_seeded_store(db, today=today, writer=True)
         except DataInUseError as error:
             tell("数据正在使用中", str(error))
+            return None
+        except DatabaseLockedError as error:
+            tell("数据库被占用", str(error))
             return None
         except UnreadableStoreError as error:
             if file is None:

@@ -21,6 +21,13 @@ class StoreError(DisclosureDeskError):
     """The database cannot be opened, is locked, damaged or of an unknown version."""
 
 
+class DatabaseLockedError(StoreError):
+    """Another program holds a lock on the database: wait and retry; the file itself is fine."""
+
+
+LOCKED_MESSAGE = "数据库正被另一个程序占用（已锁定），请稍后再试或关闭其他正在使用它的程序。"
+
+
 class ValidationError(DisclosureDeskError):
     """User input breaks a rule; `field` names the offending field (for showing the message beside it)."""
 

@@ -19,13 +19,17 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from disclosure_desk import paths
-from disclosure_desk.domain.errors import StoreError
+from disclosure_desk.domain.errors import LOCKED_MESSAGE, DatabaseLockedError, StoreError
 from disclosure_desk.store.migrations import MigrationResult, migrate
 from disclosure_desk.store.repository import Store
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-LOCKED_MESSAGE = "数据库正被另一个程序占用（已锁定），请稍后再试或关闭其他正在使用它的程序。"
+
+
+def _busy_timeout_ms() -> int:
+    # read at each use, so a test can shorten the wait
+    return BUSY_TIMEOUT_MS
 
 
 def resolve_url(db: str | None) -> str:
@@ -71,7 +75,7 @@ def _preflight(path: Path) -> None:
     """Look at an existing file read-only before anything may write to it (even a journal-mode switch
     rewrites the header): damaged files and files that are not ours are refused untouched."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=_busy_timeout_ms() / 1000)
         try:
             verdict = conn.execute("PRAGMA quick_check").fetchone()
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -79,7 +83,7 @@ def _preflight(path: Path) -> None:
             conn.close()
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
-            raise StoreError(LOCKED_MESSAGE) from error
+            raise DatabaseLockedError(LOCKED_MESSAGE) from error
         raise StoreError(f"数据库文件已损坏或无法读取：{path}（{error}）。程序不会修改该文件。") from error
     except sqlite3.DatabaseError as error:
         raise StoreError(f"数据库文件已损坏，无法打开：{path}（{error}）。程序不会修改该文件。") from error
@@ -119,7 +123,7 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {_busy_timeout_ms()}")
         # FULL: a commit that returned is on disk, even if the power goes a moment later
         cursor.execute("PRAGMA synchronous = FULL")
     finally:
@@ -173,9 +177,7 @@ def open_store(db: str | None = None) -> Store:
         engine.dispose()
         message = str(error.orig) if error.orig else str(error)
         if "locked" in message or "busy" in message:
-            raise StoreError(
-                "数据库正被另一个程序占用（已锁定），请稍后再试或关闭其他正在使用它的程序。"
-            ) from error
+            raise DatabaseLockedError(LOCKED_MESSAGE) from error
         if "not a database" in message or "malformed" in message:
             raise StoreError(f"数据库文件已损坏，无法打开：{file or url}。程序不会修改该文件。") from error
         raise StoreError(f"无法打开数据库“{file or url}”：{message}") from error

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, Text, delete, func, select, type_coerce, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from disclosure_desk.domain.audit import AuditEntry
@@ -27,7 +28,7 @@ from disclosure_desk.domain.deadlines import (
     compute_due,
     parse_time_limit,
 )
-from disclosure_desk.domain.errors import StoreError, ValidationError
+from disclosure_desk.domain.errors import LOCKED_MESSAGE, DatabaseLockedError, StoreError, ValidationError
 from disclosure_desk.domain.publication import Publication, PublicationRecord
 from disclosure_desk.domain.settings import Settings
 from disclosure_desk.domain.status import Status, publication_status
@@ -195,6 +196,12 @@ class Store:
         try:
             with self._sessions.begin() as session:
                 yield session
+        except OperationalError as error:
+            self._calendar = self._settings = self._items = None
+            text = str(error.orig or error)
+            if "locked" in text or "busy" in text:
+                raise DatabaseLockedError(LOCKED_MESSAGE) from error
+            raise StoreError(f"数据库操作失败：{text}。刚才的操作没有保存。") from error
         except BaseException:
             # cached values may have been computed from what was just rolled back
             self._calendar = self._settings = self._items = None

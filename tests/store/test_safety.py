@@ -171,3 +171,34 @@ def test_restore_under_a_running_store(db_path: Path) -> None:
     _add(store, "恢复后继续登记")  # the same Store object keeps working
     assert len(store.publications()) == 2
     store.close()
+
+
+def test_a_database_locked_by_another_program_gets_a_message_and_loses_nothing(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from disclosure_desk.domain.errors import DatabaseLockedError
+    from disclosure_desk.store import db as db_module
+
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 200)
+    store = open_seeded_store(str(db_path))
+    _add(store, "锁定前")
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # e.g. a backup tool or a second program mid-write
+    try:
+        store.engine.dispose()  # new connections pick up the short timeout
+        with pytest.raises(DatabaseLockedError, match="已锁定"):
+            _add(store, "锁定时")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    _add(store, "解锁后")
+    assert [p.title for p in store.publications()] == ["锁定前", "解锁后"]
+    store.close()
+
+
+def test_network_share_paths_get_the_rollback_journal() -> None:
+    from disclosure_desk.store.db import is_network_path
+
+    assert is_network_path(Path("\\\\fileserver\\公开\\desk.sqlite3"))
+    assert is_network_path(Path("//fileserver/share/desk.sqlite3"))
+    assert not is_network_path(Path("/tmp/desk.sqlite3"))
