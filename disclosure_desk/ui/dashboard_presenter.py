@@ -15,6 +15,7 @@ from disclosure_desk.domain.digest import Coverage, Digest, build_coverage, buil
 from disclosure_desk.domain.history import MonthHistory, monthly_history
 from disclosure_desk.domain.publication import PublicationRecord
 from disclosure_desk.domain.workdays import WorkdayCalendar
+from disclosure_desk.ui.presenters import item_label
 
 HISTORY_MONTHS = 12
 
@@ -52,8 +53,9 @@ def build_dashboard(
 
 
 def catalogue_path(item: CatalogueItem) -> str:
-    """ "决策 / 政策法规 / 部门文件 / 1": 过程 / 一级 / 二级 / 事项序号, as in the catalogue."""
-    return " / ".join((*item.path, str(item.number)))
+    """ "1. 决策 › 政策法规 › 部门文件", as the register shows it: the number first, so a narrow column
+    that elides the end still shows which item it is."""
+    return item_label(item)
 
 
 def item_brief(item: CatalogueItem) -> str:

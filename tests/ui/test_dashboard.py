@@ -114,7 +114,7 @@ def test_open_list_by_due_date_with_time_left_and_colours(seeded_desk: Desk) -> 
         "未定应公开日期",
     ]
     assert model.index(0, OpenColumn.DUE).data() == "2026-09-29"
-    assert model.index(0, OpenColumn.PATH).data() == "决策 / 政策法规 / 部门文件 / 1"
+    assert model.index(0, OpenColumn.PATH).data() == "1. 决策 › 政策法规 › 部门文件"
     foreground = Qt.ItemDataRole.ForegroundRole
     background = Qt.ItemDataRole.BackgroundRole
     assert model.index(0, OpenColumn.LEFT).data(foreground) == STATUS_FOREGROUND[Status.OVERDUE]
