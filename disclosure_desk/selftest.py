@@ -149,8 +149,9 @@ def _check_report(context: _Context) -> str:
     from openpyxl import load_workbook
 
     from disclosure_desk.domain.publication import Publication
-    from disclosure_desk.domain.report_stats import ReportInput, ReportPeriod, compute_report
+    from disclosure_desk.domain.report_stats import ReportPeriod, compute_report
     from disclosure_desk.io.excel_report import write_report
+    from disclosure_desk.store.queries import report_input
 
     store = context.require_store()
     items = store.active_catalogue().items
@@ -165,17 +166,8 @@ def _check_report(context: _Context) -> str:
             item_id=first.id, title="自检用公开信息", formed_on=FORMED_ON, published_on=date(2026, 10, 20)
         )
     )
-    stats = compute_report(
-        ReportInput(
-            bureau=store.bureau_name(),
-            period=ReportPeriod.month(REPORT_YEAR, REPORT_MONTH),
-            generated_at=datetime.combine(TODAY, time(9, 0)),
-            items=items,
-            records=store.publication_records(),
-            calendar=store.calendar(),
-            due_soon_days=store.settings().due_soon_days,
-        )
-    )
+    period = ReportPeriod.month(REPORT_YEAR, REPORT_MONTH)
+    stats = compute_report(report_input(store, period, datetime.combine(TODAY, time(9, 0))))
     written = write_report(context.folder / "自检月报.xlsx", stats)
     if not written.is_file() or written.stat().st_size == 0:
         raise CheckFailed(f"报表文件未生成：{written}")

@@ -87,8 +87,10 @@ def run_export(args: argparse.Namespace, context: CliContext) -> int:
     else:
         import json
 
+        from disclosure_desk.io.atomic import atomic_write_text
+
         try:
-            args.output.write_text(json.dumps(records, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            atomic_write_text(args.output, json.dumps(records, ensure_ascii=False, indent=2) + "\n")
         except OSError as error:
             raise DisclosureDeskError(f"无法写入“{args.output}”：{error.strerror or error}。") from error
         print(f"已导出 {len(records)} 项到 {args.output}")

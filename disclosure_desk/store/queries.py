@@ -11,7 +11,7 @@ from sqlalchemy import insert
 from disclosure_desk.domain.publication import Publication
 from disclosure_desk.domain.report_stats import ReportInput, ReportPeriod
 from disclosure_desk.store.models import PublicationRow
-from disclosure_desk.store.repository import Store
+from disclosure_desk.store.repository import EDITABLE_PUBLICATION_FIELDS, Store
 
 _BATCH = 5000
 _PUBLICATION_FIELDS = tuple(f.name for f in fields(Publication))
@@ -29,31 +29,11 @@ def bulk_add_publications(store: Store, publications: Iterable[Publication]) -> 
         batch: list[dict[str, object]] = []
         for publication in publications:
             due = store.evaluate(publication, items[publication.item_id])
-            batch.append(
-                {
-                    "item_id": publication.item_id,
-                    "title": publication.title,
-                    "formed_on": publication.formed_on,
-                    "changed_on": publication.changed_on,
-                    "approved_on": publication.approved_on,
-                    "published_on": publication.published_on,
-                    "due_on": due.due_on,
-                    "due_on_manual": publication.due_on_manual,
-                    "document_number": publication.document_number,
-                    "index_number": publication.index_number,
-                    "channels": list(publication.channels),
-                    "url": publication.url,
-                    "department": publication.department,
-                    "responsible": publication.responsible,
-                    "review_done": publication.review_done,
-                    "reviewer": publication.reviewer,
-                    "reviewed_on": publication.reviewed_on,
-                    "missing_channel_reason": publication.missing_channel_reason,
-                    "notes": publication.notes,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-            )
+            row: dict[str, object] = {
+                name: getattr(publication, name) for name in EDITABLE_PUBLICATION_FIELDS
+            }
+            row.update(channels=list(publication.channels), due_on=due.due_on, created_at=now, updated_at=now)
+            batch.append(row)
             if len(batch) >= _BATCH:
                 session.execute(insert(PublicationRow), batch)
                 count += len(batch)

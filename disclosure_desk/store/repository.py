@@ -128,7 +128,7 @@ def publication_from_row(row: PublicationRow) -> Publication:
 
 
 _PUBLICATION_FIELDS = tuple(f.name for f in fields(Publication))
-_EDITABLE_PUBLICATION_FIELDS = (
+EDITABLE_PUBLICATION_FIELDS = (
     "item_id",
     "title",
     "formed_on",
@@ -565,8 +565,6 @@ class Store:
         the rule, the dates, the calendar and the timely default, the same call `evaluate` makes.
         """
         items = self.items_by_id()
-        calendar = self.calendar()
-        timely_days = self.settings().timely_days
         dues: dict[tuple[object, ...], DueDate] = {}
         channel_lists: dict[str | None, tuple[str, ...]] = {}
         table = PublicationRow.__table__
@@ -598,13 +596,7 @@ class Store:
             )
             due = dues.get(key)
             if due is None:
-                due = dues[key] = compute_due(
-                    self.rule_for(item),
-                    anchor_dates(publication),
-                    calendar,
-                    timely_days=timely_days,
-                    manual_due=publication.due_on_manual,
-                )
+                due = dues[key] = self.evaluate(publication, item)
             records.append(PublicationRecord(publication, item, due))
         return records
 
@@ -659,7 +651,7 @@ class Store:
 
     @staticmethod
     def _fill(row: PublicationRow, publication: Publication) -> None:
-        for name in _EDITABLE_PUBLICATION_FIELDS:
+        for name in EDITABLE_PUBLICATION_FIELDS:
             setattr(row, name, getattr(publication, name))
         row.channels = list(publication.channels)
 

@@ -52,12 +52,6 @@ def build_dashboard(
     )
 
 
-def catalogue_path(item: CatalogueItem) -> str:
-    """ "1. 决策 › 政策法规 › 部门文件", as the register shows it: the number first, so a narrow column
-    that elides the end still shows which item it is."""
-    return item_label(item)
-
-
 def item_brief(item: CatalogueItem) -> str:
     """ "12. 本年度预算、报表及说明": the number and what is published — items under one 二级目录 (the
     budget, the final accounts, 三公经费) differ only in their content."""
@@ -65,7 +59,7 @@ def item_brief(item: CatalogueItem) -> str:
 
 
 def item_tooltip(item: CatalogueItem) -> str:
-    return "\n".join(filter(None, (catalogue_path(item), item.content)))
+    return "\n".join(filter(None, (item_label(item), item.content)))
 
 
 def percent(rate: float | None) -> str:

@@ -15,8 +15,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from disclosure_desk.domain.digest import DigestEntry
 from disclosure_desk.domain.status import Status
-from disclosure_desk.ui.dashboard_presenter import catalogue_path, item_tooltip
+from disclosure_desk.ui.dashboard_presenter import item_tooltip
 from disclosure_desk.ui.models.roles import ROW_ROLE, SORT_ROLE
+from disclosure_desk.ui.presenters import item_label
 from disclosure_desk.ui.texts import (
     STATUS_BACKGROUND,
     STATUS_FOREGROUND,
@@ -137,7 +138,7 @@ class OpenWorkModel(QAbstractTableModel):
             key = item.id or -item.number
             path = self._paths.get(key)
             if path is None:
-                path = self._paths[key] = catalogue_path(item)
+                path = self._paths[key] = item_label(item)
             return path
         return record.publication.responsible
 
