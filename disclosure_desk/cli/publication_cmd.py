@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from disclosure_desk.cli.context import CliContext, parse_date_arg
+from disclosure_desk.cli.context import CliContext
 from disclosure_desk.cli.output import print_json, warn
-from disclosure_desk.domain.catalogue import CHANNELS
+from disclosure_desk.cli.publication_options import add_field_options, field_values
 from disclosure_desk.domain.dates import to_iso
 from disclosure_desk.domain.errors import DisclosureDeskError, ValidationError
 from disclosure_desk.domain.publication import Publication
@@ -22,27 +22,7 @@ def register(subparsers: Any) -> None:
     add = actions.add_parser("add", help="登记一条公开信息，输出新记录编号", add_help=False)
     add.add_argument("-h", "--help", action="help", help="显示帮助")
     add.add_argument("--item", metavar="序号", type=int, required=True, help="目录事项的序号")
-    add.add_argument("--title", metavar="标题", required=True)
-    add.add_argument("--formed", metavar="日期", type=parse_date_arg, help="形成日期 YYYY-MM-DD")
-    add.add_argument("--changed", metavar="日期", type=parse_date_arg, help="变更日期")
-    add.add_argument("--approved", metavar="日期", type=parse_date_arg, help="批复日期")
-    add.add_argument("--published", metavar="日期", type=parse_date_arg, help="公开日期")
-    add.add_argument(
-        "--due", metavar="日期", type=parse_date_arg, help="应公开日期（仅“按法定时间公开”的事项）"
-    )
-    add.add_argument(
-        "--channel",
-        metavar="渠道",
-        action="append",
-        default=[],
-        help=f"公开渠道，可重复：{'、'.join(CHANNELS)}",
-    )
-    add.add_argument("--doc-number", metavar="文号", default="")
-    add.add_argument("--index-number", metavar="索引号", default="")
-    add.add_argument("--url", metavar="链接", default="")
-    add.add_argument("--department", metavar="部门", default="")
-    add.add_argument("--responsible", metavar="责任人", default="")
-    add.add_argument("--notes", metavar="备注", default="")
+    add_field_options(add)
     add.set_defaults(func=run_add)
 
     lst = actions.add_parser("list", help="列出全部公开信息", add_help=False)
@@ -56,22 +36,7 @@ def run_add(args: argparse.Namespace, context: CliContext) -> int:
     item = store.active_catalogue().item_by_number(args.item)
     if item is None or item.id is None:
         raise DisclosureDeskError(f"当前目录中没有序号为 {args.item} 的事项。")
-    publication = Publication(
-        item_id=item.id,
-        title=args.title.strip(),
-        formed_on=args.formed,
-        changed_on=args.changed,
-        approved_on=args.approved,
-        published_on=args.published,
-        due_on_manual=args.due,
-        document_number=args.doc_number.strip(),
-        index_number=args.index_number.strip(),
-        channels=tuple(dict.fromkeys(args.channel)),
-        url=args.url.strip(),
-        department=args.department.strip(),
-        responsible=args.responsible.strip(),
-        notes=args.notes,
-    )
+    publication = Publication(item_id=item.id, **field_values(args))
     problems = validate_publication(publication, context.today)
     if problems:
         raise ValidationError("；".join(str(p) for p in problems), problems[0].field)
@@ -105,6 +70,10 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
                 "document_number": p.document_number,
                 "index_number": p.index_number,
                 "url": p.url,
+                "review_done": p.review_done,
+                "reviewed_by": p.reviewer,
+                "reviewed_on": to_iso(p.reviewed_on),
+                "late_reason": p.late_reason,
                 "due_explanation": record.due.explanation,
                 "warnings": list(record.due.warnings),
             }

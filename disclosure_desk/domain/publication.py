@@ -36,6 +36,9 @@ class Publication:
     reviewed_on: date | None = None
     missing_channel_reason: str = ""
     notes: str = ""
+    # 逾期原因: why it went out late (or is still open past its due date), and what is being done;
+    # the monthly report's 情况说明 is built from these.
+    late_reason: str = ""
     created_at: datetime | None = None
     updated_at: datetime | None = None
     deleted_at: datetime | None = None

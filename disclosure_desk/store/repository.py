@@ -121,6 +121,7 @@ def publication_from_row(row: PublicationRow) -> Publication:
         reviewed_on=row.reviewed_on,
         missing_channel_reason=row.missing_channel_reason,
         notes=row.notes,
+        late_reason=row.late_reason,
         created_at=row.created_at,
         updated_at=row.updated_at,
         deleted_at=row.deleted_at,
@@ -146,6 +147,7 @@ EDITABLE_PUBLICATION_FIELDS = (
     "reviewed_on",
     "missing_channel_reason",
     "notes",
+    "late_reason",
 )
 
 

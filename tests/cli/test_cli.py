@@ -145,6 +145,44 @@ def test_publication_add_and_list_json(capsys: pytest.CaptureFixture[str], db_pa
     assert row["channels"] == ["政府网站"]
 
 
+def test_publication_add_records_review_and_late_reason(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    base = ["--db", str(db_path), "--today", "2026-11-25", "publication", "add", "--item", "1"]
+    code, out, err = run(
+        capsys,
+        *base,
+        "--title",
+        "关于印发某办法的通知",
+        "--formed",
+        "2026-10-08",
+        "--published",
+        "2026-11-10",
+        "--channel",
+        "政府网站",
+        "--reviewed-by",
+        " 李强 ",
+        "--reviewed-on",
+        "2026-11-09",
+        "--late-reason",
+        "会签流程较长，已于11月10日补发",
+    )
+    assert (code, err) == (0, "")
+    code, _, _ = run(capsys, *base, "--title", "只记审查日期", "--reviewed-on", "2026-11-20")
+    assert code == 0
+    code, _, _ = run(capsys, *base, "--title", "未审查")
+    assert code == 0
+    code, out, _ = run(capsys, "--db", str(db_path), "publication", "list", "--format", "json")
+    first, dated_only, plain = json.loads(out)
+    assert (first["review_done"], first["reviewed_by"], first["reviewed_on"]) == (True, "李强", "2026-11-09")
+    assert first["late_reason"] == "会签流程较长，已于11月10日补发"
+    assert (dated_only["review_done"], dated_only["reviewed_by"]) == (True, "")
+    assert dated_only["reviewed_on"] == "2026-11-20"
+    assert (plain["review_done"], plain["reviewed_on"], plain["late_reason"]) == (False, None, "")
+    code, _, err = run(capsys, *base, "--title", "t", "--reviewed-on", "2026-12-01")
+    assert code != 0 and "保密审查日期不能晚于今天" in err
+
+
 def test_today_option_decides_status(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
     code, _, _ = run(
         capsys,

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from alembic.migration import MigrationContext
+from alembic.operations import Operations
 
 from disclosure_desk.domain.errors import StoreError
 from disclosure_desk.store.db import open_store
-from disclosure_desk.store.migrations import v1_schema
+from disclosure_desk.store.migrations import STEPS, v1_schema
 from disclosure_desk.store.models import SCHEMA_VERSION, Base
 
 
@@ -115,6 +118,24 @@ def test_upgrade_from_first_schema_keeps_data_and_backs_up_first(db_path: Path) 
     assert conn.execute("SELECT version FROM schema_info").fetchone() == (1,)
     assert conn.execute("SELECT title FROM publications").fetchone() == ("老记录",)
     conn.close()
+
+
+def test_step_5_gives_old_publications_an_empty_late_reason(db_path: Path) -> None:
+    _make_v1_database(db_path)
+    engine = sa.create_engine(f"sqlite:///{db_path}")
+    for target in (2, 3, 4):  # bring the file to schema 4 exactly as a program of that version left it
+        with engine.begin() as connection:
+            STEPS[target](Operations(MigrationContext.configure(connection)))
+            connection.execute(sa.text("UPDATE schema_info SET version = :v WHERE id = 1"), {"v": target})
+    assert "late_reason" not in _columns(engine)["publications"]
+    engine.dispose()
+    store = open_store(str(db_path))
+    assert store.migration.from_version == 4
+    old = store.publication(3)
+    assert (old.title, old.late_reason) == ("老记录", "")
+    store.update_publication(replace(old, late_reason="会签延误"))
+    assert store.publication(3).late_reason == "会签延误"
+    store.close()
 
 
 def test_newer_schema_is_refused_and_untouched(db_path: Path) -> None:

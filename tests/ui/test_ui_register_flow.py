@@ -132,9 +132,12 @@ def test_edit_from_the_all_publications_view(desk: Desk) -> None:
     assert editor is not None and editor.title_edit.text() == "规范性文件清理结果"
     _type_date(desk, editor, "published_on", "2026-11-24")
     desk.tick(editor.channel_boxes["政府网站"])  # published now: the required channel must be ticked
+    desk.type(editor.late_reason_edit, "清理结果待法制科会签，已催办")
     desk.qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     desk.qtbot.waitUntil(lambda: desk.controller.editor is None)
-    assert desk.store.publication(saved.id or 0).published_on == date(2026, 11, 24)
+    edited = desk.store.publication(saved.id or 0)
+    assert edited.published_on == date(2026, 11, 24)
+    assert edited.late_reason == "清理结果待法制科会签，已催办"
     [row] = desk.controller.rows
     assert row.status is Status.PUBLISHED_LATE
     assert table.proxy.index(0, Column.STATUS).data() == "逾期公开"

@@ -25,6 +25,7 @@ STEPS: dict[int, Step] = {
     2: steps.v2_holidays_and_rule_override,
     3: steps.v3_audit_log,
     4: steps.v4_yearly_obligations,
+    5: steps.v5_late_reason,
 }
 
 

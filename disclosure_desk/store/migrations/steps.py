@@ -49,3 +49,10 @@ def v3_audit_log(op: Operations) -> None:
 def v4_yearly_obligations(op: Operations) -> None:
     """Schema 4: items the officer marks as recurring yearly, with the day they are due by."""
     op.add_column("catalogue_items", sa.Column("yearly_due", sa.String(5), nullable=True))
+
+
+def v5_late_reason(op: Operations) -> None:
+    """Schema 5: 逾期原因 (late reason) on every publication; existing rows get an empty one."""
+    op.add_column(
+        "publications", sa.Column("late_reason", sa.Text(), nullable=False, server_default="")
+    )

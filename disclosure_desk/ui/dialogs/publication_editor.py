@@ -118,6 +118,8 @@ class PublicationEditor(QDialog):
         self.reviewed_on_edit = DateField(self, clock=self._clock)
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setTabChangesFocus(True)
+        self.late_reason_edit = QLineEdit(self)
+        self.late_reason_edit.setPlaceholderText(self.tr("逾期时填写：原因及处理情况（汇入月报“情况说明”）"))
 
         self.due_value = QLabel(self)
         self.due_value.setObjectName("dueValue")
@@ -194,6 +196,10 @@ class PublicationEditor(QDialog):
         due_layout.addWidget(self.due_value)
         due_layout.addWidget(self.due_explanation)
         due_layout.addWidget(self.due_warnings)
+        late_form = QFormLayout()
+        late_form.setContentsMargins(0, 0, 0, 0)
+        late_form.addRow(self.tr("逾期原因"), self.late_reason_edit)
+        due_layout.addLayout(late_form)
 
         channels = QGroupBox(self.tr("公开渠道和载体"), self)
         grid = QGridLayout(channels)
@@ -258,6 +264,8 @@ class PublicationEditor(QDialog):
         self.reviewer_edit.setText(p.reviewer)
         self.reviewed_on_edit.set_date(p.reviewed_on)
         self.notes_edit.setPlainText(p.notes)
+        self.late_reason_edit.setText(p.late_reason)
+        self.late_reason_edit.setCursorPosition(0)
         if self._suggest_index(self._clock().year):
             self.index_button.setToolTip(self.tr("按“统一社会信用代码/年份-序号”生成下一个索引号"))
         else:
@@ -340,6 +348,7 @@ class PublicationEditor(QDialog):
             reviewer=self.reviewer_edit.text().strip(),
             reviewed_on=self.reviewed_on_edit.date(),
             notes=self.notes_edit.toPlainText().strip(),
+            late_reason=self.late_reason_edit.text().strip(),
             formed_on=dates["formed_on"].date(),
             changed_on=dates["changed_on"].date(),
             approved_on=dates["approved_on"].date(),
