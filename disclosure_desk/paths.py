@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import MutableMapping
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -69,3 +70,26 @@ def backups_dir_for(db_file: Path) -> Path:
     if db_file.resolve().parent == user_dir().resolve():
         return backups_dir()
     return db_file.resolve().parent / "backups"
+
+
+QT_FONT_DIR_ENV = "QT_QPA_FONTDIR"
+
+
+def use_system_fonts_offscreen(
+    environ: MutableMapping[str, str] = os.environ, platform: str = sys.platform
+) -> None:
+    """On Windows, give Qt's offscreen platform the system's fonts. Call before the QApplication exists.
+
+    Offscreen on Windows reads fonts with FreeType from QT_QPA_FONTDIR, by default <Qt>/lib/fonts, which
+    PySide6 does not ship: every offscreen start (the selftest, the tests, a CI runner) then warns
+    "QFontDatabase: Cannot find font directory …PySide6/lib/fonts" and draws with no font at all. The
+    native `windows` platform asks Windows for its fonts and never looks there, so the officer's window
+    is not affected. An explicit QT_QPA_FONTDIR is left alone.
+    """
+    if platform != "win32" or environ.get(QT_FONT_DIR_ENV):
+        return
+    if not environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+        return
+    windows = environ.get("WINDIR") or environ.get("SystemRoot")
+    if windows and (Path(windows) / "Fonts").is_dir():
+        environ[QT_FONT_DIR_ENV] = str(Path(windows) / "Fonts")

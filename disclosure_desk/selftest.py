@@ -12,6 +12,8 @@ temporary folder for the duration of the run and are restored afterwards.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import tempfile
 import time as clock
 from collections.abc import Callable, Iterator
@@ -24,6 +26,8 @@ from typing import TYPE_CHECKING, TextIO
 from disclosure_desk import paths
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from disclosure_desk.store.repository import Store
 
 EXPECTED_ITEMS = 33
@@ -32,6 +36,8 @@ FORMED_ON = date(2026, 10, 8)  # the day after the 2026 National Day holiday
 EXPECTED_DUE = date(2026, 11, 4)  # counts the 调休 Saturday 10-10 as a working day
 REPORT_YEAR, REPORT_MONTH = 2026, 10
 TODAY = date(2026, 11, 2)  # "today" for the report and the window: fixed, so the run is reproducible
+NATIVE_TIMEOUT_S = 120  # the child with the real window: a cold start under Wine takes ~30 s
+EXPOSE_TIMEOUT_S = 30.0
 
 # Modules the UI engineer's code is expected under; their absence means "not built yet", not "broken".
 _UI_MODULES = ("disclosure_desk.app", "disclosure_desk.ui.main_window")
@@ -43,6 +49,10 @@ class CheckFailed(Exception):
 
 class NotReady(Exception):
     """The part a check needs is not in this build yet."""
+
+
+class Skipped(Exception):
+    """The check cannot run on this machine (no screen); not a failure. The message says why."""
 
 
 @dataclass
@@ -83,6 +93,25 @@ def run_selftest(out: TextIO | None) -> int:
         return 1
     printer.line(f"自检通过（用时 {elapsed:.1f} 秒）。")
     return 0
+
+
+def run_selftest_to(output: str | None, *, window_only: bool = False) -> int:
+    """`--selftest [--output FILE]`: the lines go to FILE as UTF-8, else to the console.
+
+    A file is what to read on Windows: the windowed program has no console, and a redirected stdout is
+    written in the ANSI code page (GBK on a Chinese Windows, which has no ✓) whatever PYTHONUTF8 says.
+    """
+    run = run_window_selftest if window_only else run_selftest
+    if output is None:
+        return run(sys.stdout)
+    try:
+        with open(output, "w", encoding="utf-8") as out:
+            return run(out)
+    except OSError as error:
+        message = f"无法写入自检结果文件 {output}：{error.strerror or error}"
+        if sys.stderr is not None:
+            print(message, file=sys.stderr)
+        return 1
 
 
 # --- the checks ----------------------------------------------------------------------------------------
@@ -234,8 +263,12 @@ def _check_main_window(context: _Context) -> str:
     return _open_and_close_window(context)
 
 
-def _open_and_close_window(context: _Context) -> str:
-    """Build the real main window (as `app.run_gui` does) on the selftest store, show it, close it."""
+def _open_and_close_window(context: _Context, *, native: bool = False) -> str:
+    """Build the real main window (as `app.run_gui` does) on the selftest store, show it, close it.
+
+    `native`: the window is on a real screen, so wait until the platform has mapped it (exposed);
+    offscreen, `show()` is all there is to prove.
+    """
     from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -272,6 +305,8 @@ def _open_and_close_window(context: _Context) -> str:
             app.processEvents()
             if not window.isVisible():
                 raise CheckFailed("主窗口未能显示")
+            if native:
+                _wait_until_exposed(window)
         finally:
             window.close()
             window.deleteLater()
@@ -284,6 +319,97 @@ def _open_and_close_window(context: _Context) -> str:
     return "打开并关闭主窗口"
 
 
+def _wait_until_exposed(window: QWidget) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    handle = window.windowHandle()
+    if handle is None or not window.winId():
+        raise CheckFailed("主窗口没有本机窗口句柄")
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(50)
+
+    def stop_when_exposed() -> None:
+        if handle.isExposed():
+            loop.quit()
+
+    poll.timeout.connect(stop_when_exposed)
+    QTimer.singleShot(int(EXPOSE_TIMEOUT_S * 1000), loop.quit)
+    poll.start()
+    if not handle.isExposed():
+        loop.exec()
+    poll.stop()
+    if not handle.isExposed():
+        raise CheckFailed(f"主窗口 {EXPOSE_TIMEOUT_S:.0f} 秒内未出现在屏幕上")
+
+
+def native_platform() -> str | None:
+    """The Qt platform plugin that draws real windows here, or None when there is no screen to draw on."""
+    if sys.platform == "win32":
+        return "windows"
+    if sys.platform == "darwin":
+        return "cocoa"
+    return "xcb" if os.environ.get("DISPLAY") else None
+
+
+def _self_command() -> list[str]:
+    """How to start this program again: the frozen executable itself, or this Python with the package."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "disclosure_desk"]
+
+
+def _check_native_window(context: _Context) -> str:
+    """Open the main window with the platform's own plugin, in a child process.
+
+    The other checks draw offscreen (no flash on the desk, works on a server); only a real platform
+    plugin (qwindows, qxcb) proves that the installed program can put a window on the officer's screen.
+    A process has one platform for its whole life, hence the child.
+    """
+    platform = native_platform()
+    if platform is None:
+        raise Skipped("本机没有图形界面（未设置 DISPLAY）")
+    result_file = context.folder / "native-window.txt"
+    env = dict(os.environ, QT_QPA_PLATFORM=platform)
+    env.pop(paths.QT_FONT_DIR_ENV, None)  # the offscreen font folder is not for the real platform
+    try:
+        child = subprocess.run(
+            [*_self_command(), "--selftest-window", "--output", str(result_file)],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=NATIVE_TIMEOUT_S,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise CheckFailed(f"超过 {NATIVE_TIMEOUT_S} 秒未结束（{platform}）") from error
+    report = result_file.read_text(encoding="utf-8") if result_file.is_file() else ""
+    if child.returncode != 0:
+        failed = [line[2:] for line in report.splitlines() if line.startswith("✗ ")]
+        # Qt's first complaint names the cause ("could not connect to display"); later lines are advice.
+        errors = child.stderr.decode("utf-8", "replace").strip().splitlines()
+        reason = "；".join(failed) or (errors[0].strip() if errors else f"退出码 {child.returncode}")
+        raise CheckFailed(f"{platform}：{reason}")
+    return f"在本机图形界面（{platform}）打开并关闭主窗口"
+
+
+def run_window_selftest(out: TextIO | None) -> int:
+    """The child of `_check_native_window`: a seeded store and the main window on QT_QPA_PLATFORM."""
+    printer = _Printer(out)
+    with _isolated_folder() as folder:
+        context = _Context(folder)
+        try:
+            checks = (("创建数据库", _check_database), ("本机窗口", _native_window))
+            passed = all(_run_check(check, context, printer) for check in checks)
+        finally:
+            _close(context)
+    return 0 if passed else 1
+
+
+def _native_window(context: _Context) -> str:
+    return _open_and_close_window(context, native=True)
+
+
 _CHECKS: tuple[tuple[str, Callable[[_Context], str]], ...] = (
     ("载入程序模块", _check_modules),
     ("创建数据库", _check_database),
@@ -293,6 +419,7 @@ _CHECKS: tuple[tuple[str, Callable[[_Context], str]], ...] = (
     ("升级旧版数据库", _check_migration),
     ("加载 Qt 中文翻译", _check_qt_translation),
     ("打开并关闭主窗口", _check_main_window),
+    ("本机图形界面", _check_native_window),
 )
 
 
@@ -303,6 +430,9 @@ def _run_check(check: tuple[str, Callable[[_Context], str]], context: _Context, 
     title, function = check
     try:
         success = function(context)
+    except Skipped as error:
+        printer.line(f"– {title}：未检查，{error}")
+        return True
     except NotReady as error:
         printer.line(f"✗ {title}：未完成 — {error}")
         return False
@@ -333,8 +463,9 @@ def _describe(error: BaseException) -> str:
 @contextmanager
 def _isolated_folder() -> Iterator[Path]:
     """A temporary data folder that the store and the window use instead of the officer's."""
-    # QT_QPA_PLATFORM too: a caller's process gets it back as it was.
-    saved = {name: os.environ.get(name) for name in (paths.HOME_ENV, paths.DB_ENV, "QT_QPA_PLATFORM")}
+    # The Qt variables too: a caller's process gets them back as they were.
+    names = (paths.HOME_ENV, paths.DB_ENV, "QT_QPA_PLATFORM", paths.QT_FONT_DIR_ENV)
+    saved = {name: os.environ.get(name) for name in names}
     # ignore_cleanup_errors: on Windows a file Qt or SQLite still holds must not fail the selftest.
     with tempfile.TemporaryDirectory(prefix="disclosure-desk-selftest-", ignore_cleanup_errors=True) as raw:
         folder = Path(raw)
@@ -342,6 +473,7 @@ def _isolated_folder() -> Iterator[Path]:
         os.environ[paths.DB_ENV] = str(folder / "selftest.sqlite3")
         # The window is drawn offscreen (no flash on the desk, works on a CI runner) unless told otherwise.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        paths.use_system_fonts_offscreen()
         try:
             yield folder
         finally:

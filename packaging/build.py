@@ -6,8 +6,8 @@
 Steps, each of which stops the build with a non-zero exit code when it fails:
 1. PyInstaller with packaging/disclosure_desk.spec into dist/DisclosureDesk/ (work files under
    build/pyinstaller/, removed first so nothing stale from an earlier build slips in);
-2. the frozen program's `--selftest`, offscreen, in a temporary data folder (qutebrowser's habit: never
-   make an installer from a bundle that was not started once);
+2. the frozen program's `--selftest --output FILE`, in a temporary data folder (qutebrowser's habit:
+   never make an installer from a bundle that was not started once), its result read from FILE (UTF-8);
 3. on Windows, Inno Setup's compiler on packaging/installer.iss → dist/DisclosureDesk-Setup-<version>.exe.
 Prints how long it took and how big the bundle is.
 """
@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -75,35 +76,35 @@ def run_frozen_selftest(bundle: Path) -> None:
     executable = bundle_executable(bundle)
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
-    # The frozen program honours PYTHONUTF8: its output reaches us as UTF-8 whatever the code page
-    # (a Windows runner's pipe would otherwise be cp1252, which has no ✓ and no Chinese).
-    env["PYTHONUTF8"] = "1"
     for name in ("DISCLOSURE_DESK_HOME", "DISCLOSURE_DESK_DB"):
         env.pop(name, None)  # the selftest makes its own temporary folder
-    print(f"$ {executable} --selftest", flush=True)
-    try:
-        result = subprocess.run(
-            [str(executable), "--selftest"],
-            cwd=bundle,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            timeout=SELFTEST_TIMEOUT_S,
-            check=False,
-        )
-    except subprocess.TimeoutExpired as error:
-        raise BuildError(f"自检超过 {SELFTEST_TIMEOUT_S} 秒未结束（主窗口卡住？）。") from error
-    output = result.stdout.decode("utf-8", "replace")
+    with tempfile.TemporaryDirectory(prefix="disclosure-desk-build-") as folder:
+        # The result comes back through a UTF-8 file: the windowed Windows program has no console, and
+        # its redirected stdout would be in the ANSI code page (cp1252 on a runner: no ✓, no Chinese).
+        result_file = Path(folder) / "selftest.txt"
+        command = [str(executable), "--selftest", "--output", str(result_file)]
+        print("$ " + " ".join(command), flush=True)
+        try:
+            result = subprocess.run(
+                command,
+                cwd=bundle,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                timeout=SELFTEST_TIMEOUT_S,
+                check=False,
+            )
+        except subprocess.TimeoutExpired as error:
+            raise BuildError(f"自检超过 {SELFTEST_TIMEOUT_S} 秒未结束（主窗口卡住？）。") from error
+        output = result_file.read_text(encoding="utf-8") if result_file.is_file() else ""
     errors = result.stderr.decode("utf-8", "replace")
     print(output, end="" if output.endswith("\n") or not output else "\n")
     if errors.strip():
         print("--- stderr ---\n" + errors.rstrip(), file=sys.stderr)
     if result.returncode != 0:
         raise BuildError(f"打包后的程序自检失败（退出码 {result.returncode}）。")
-    if not output.strip():
-        # A windowed Windows build started without inherited output handles prints nothing; the exit
-        # code is still the verdict.
-        print("（自检没有输出，按退出码 0 判定为通过。）")
+    if "自检通过" not in output:
+        raise BuildError(f"打包后的程序退出码为 0，但结果文件里没有“自检通过”：{output.strip() or '（空）'}")
 
 
 def find_iscc(explicit: str | None) -> Path:

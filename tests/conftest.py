@@ -13,7 +13,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from disclosure_desk.paths import use_system_fonts_offscreen
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Windows: offscreen Qt reads fonts from the system's Fonts folder, not PySide6's missing lib/fonts.
+use_system_fonts_offscreen()
 
 if TYPE_CHECKING:
     from disclosure_desk.store.repository import Store

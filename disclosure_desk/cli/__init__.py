@@ -80,6 +80,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="判断“逾期/即将到期”所依据的日期，格式 YYYY-MM-DD（默认：今天）",
     )
     parser.add_argument("--selftest", action="store_true", help="在临时文件夹中自检各项功能后退出")
+    parser.add_argument(
+        "--output",
+        dest="selftest_output",
+        metavar="文件",
+        help="与 --selftest 同用：把自检结果以 UTF-8 写入该文件（不依赖控制台的编码）",
+    )
+    # The selftest's child process that opens the window on the real screen (selftest.py); not for users.
+    parser.add_argument("--selftest-window", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=ChineseArgumentParser)
     for module in commands.MODULES:
         module.register(sub)
@@ -89,13 +97,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.selftest_output is not None and not (args.selftest or args.selftest_window):
+        parser.error("--output 只能与 --selftest 一起使用")
     today: date = args.today or date.today()
     context = CliContext(db=args.db, today=today, today_pinned=args.today is not None)
     try:
-        if args.selftest:
-            from disclosure_desk.selftest import run_selftest
+        if args.selftest or args.selftest_window:
+            from disclosure_desk.selftest import run_selftest_to
 
-            selftest_result: int = run_selftest(out=sys.stdout)
+            selftest_result: int = run_selftest_to(args.selftest_output, window_only=args.selftest_window)
             return selftest_result
         if args.command is None:
             from disclosure_desk.app import run_gui

@@ -27,7 +27,7 @@ def _needs_pyinstaller() -> None:
 
 
 def _frozen_env() -> dict[str, str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONUTF8="1")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     for name in ("DISCLOSURE_DESK_HOME", "DISCLOSURE_DESK_DB"):
         env.pop(name, None)
     return env
@@ -61,15 +61,16 @@ def test_frozen_bundle_passes_its_selftest(tmp_path: Path) -> None:
     assert (bundle / "_internal" / "data" / "catalogue.json").is_file()
     assert (bundle / "_internal" / "resources" / "icons" / "app.ico").is_file()
 
+    result_file = tmp_path / "selftest.txt"
     selftest = subprocess.run(
-        [str(executable), "--selftest"],
+        [str(executable), "--selftest", "--output", str(result_file)],
         cwd=bundle,
         env=_frozen_env(),
         capture_output=True,
         timeout=300,
         check=False,
     )
-    output = selftest.stdout.decode("utf-8", "replace")
+    output = result_file.read_text(encoding="utf-8")
     assert selftest.returncode == 0, output + selftest.stderr.decode("utf-8", "replace")
     assert "✓ 打开并关闭主窗口" in output
     assert "Traceback" not in output
