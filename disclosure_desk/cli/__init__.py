@@ -8,8 +8,9 @@ message and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -41,20 +42,40 @@ class ChineseArgumentParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"参数错误：{_translate_argparse(message)}\n")
 
 
-_ARGPARSE_PHRASES = (
-    ("the following arguments are required:", "缺少必需的参数："),
-    ("unrecognized arguments:", "无法识别的参数："),
-    ("invalid choice:", "无效的选项："),
-    ("expected one argument", "需要一个值"),
-    ("argument ", "参数 "),
-    ("choose from", "可选值"),
-    ("invalid", "无效的"),
+# argparse's own messages (Python 3.11–3.13), in the order they must be tried: whole-message patterns first.
+_TYPE_WORDS = {"int": "整数", "float": "数字", "Path": "路径", "parse_date_arg": "日期"}
+_ARGPARSE_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(r"argument (\S+): (.*)", re.S), lambda m: f"参数 {m[1]}：{_translate_argparse(m[2])}"),
+    (
+        re.compile(r"invalid (\w+) value: (.*)", re.S),
+        lambda m: f"{m[2]} 不是有效的{_TYPE_WORDS.get(m[1], '值')}",
+    ),
+    (
+        re.compile(r"invalid choice: (.*?) \(choose from (.*)\)", re.S),
+        lambda m: f"无效的选项 {m[1]}（可选值：{m[2]}）",
+    ),
+    (re.compile(r"the following arguments are required: (.*)", re.S), lambda m: f"缺少必需的参数：{m[1]}"),
+    (re.compile(r"unrecognized arguments: (.*)", re.S), lambda m: f"无法识别的参数：{m[1]}"),
+    (re.compile(r"one of the arguments (.*) is required", re.S), lambda m: f"以下参数至少需要一个：{m[1]}"),
+    (re.compile(r"not allowed with argument (.*)", re.S), lambda m: f"不能与参数 {m[1]} 同时使用"),
+    (
+        re.compile(r"ambiguous option: (\S+) could match (.*)", re.S),
+        lambda m: f"选项 {m[1]} 不明确，可能是：{m[2]}",
+    ),
+    (re.compile(r"ignored explicit argument (.*)", re.S), lambda m: f"该选项不接受值：{m[1]}"),
+    (re.compile(r"expected one argument"), lambda m: "需要一个值"),
+    (re.compile(r"expected at most one argument"), lambda m: "最多只能有一个值"),
+    (re.compile(r"expected at least one argument"), lambda m: "至少需要一个值"),
+    (re.compile(r"expected (\d+) arguments?"), lambda m: f"需要 {m[1]} 个值"),
 )
 
 
 def _translate_argparse(message: str) -> str:
-    for english, chinese in _ARGPARSE_PHRASES:
-        message = message.replace(english, chinese)
+    """argparse's English message in Chinese; our own (already Chinese) messages pass through unchanged."""
+    for pattern, chinese in _ARGPARSE_PATTERNS:
+        match = pattern.fullmatch(message.strip())
+        if match:
+            return chinese(match)
     return message
 
 

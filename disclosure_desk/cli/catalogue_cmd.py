@@ -72,7 +72,11 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
 
 
 def run_export(args: argparse.Namespace, context: CliContext) -> int:
-    from disclosure_desk.io.catalogue_json import catalogue_to_records, export_catalogue_xlsx
+    from disclosure_desk.io.catalogue_json import (
+        catalogue_to_records,
+        export_catalogue_xlsx,
+        write_catalogue_json,
+    )
 
     catalogue = context.store().active_catalogue()
     if args.format == "xlsx":
@@ -81,17 +85,11 @@ def run_export(args: argparse.Namespace, context: CliContext) -> int:
         export_catalogue_xlsx(catalogue, args.output)
         print(f"已导出 {len(catalogue.items)} 项到 {args.output}")
         return 0
-    records = catalogue_to_records(catalogue)
     if args.output is None:
-        print_json(records)
-    else:
-        import json
-
-        from disclosure_desk.io.atomic import atomic_write_text
-
-        try:
-            atomic_write_text(args.output, json.dumps(records, ensure_ascii=False, indent=2) + "\n")
-        except OSError as error:
-            raise DisclosureDeskError(f"无法写入“{args.output}”：{error.strerror or error}。") from error
-        print(f"已导出 {len(records)} 项到 {args.output}")
+        # standard output keeps the bare record list that scripts read (the documented contract)
+        print_json(catalogue_to_records(catalogue))
+        return 0
+    # a file gets the whole catalogue document (title, version, items), which `catalogue import` reads back
+    write_catalogue_json(catalogue, args.output)
+    print(f"已导出 {len(catalogue.items)} 项到 {args.output}")
     return 0

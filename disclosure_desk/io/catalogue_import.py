@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from disclosure_desk.domain.catalogue import Catalogue
+from disclosure_desk.domain.errors import os_error_text
 from disclosure_desk.io.catalogue_docx import rows_from_docx
 from disclosure_desk.io.catalogue_errors import FormatProblem, refusal
 from disclosure_desk.io.catalogue_json import catalogue_from_json_bytes
@@ -48,7 +49,7 @@ def _read(path: Path) -> bytes:
     except PermissionError:
         raise FormatProblem("没有读取这个文件的权限。") from None
     except OSError as error:
-        raise FormatProblem(f"读取文件时出错（{error.strerror or error}）。") from None
+        raise FormatProblem(f"读取文件时出错（{os_error_text(error)}）。") from None
 
 
 def _zip_kind(data: bytes, suffix: str) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from disclosure_desk.domain.catalogue import AUDIENCES, MODES, Catalogue, CatalogueItem
-from disclosure_desk.domain.errors import DisclosureDeskError
+from disclosure_desk.domain.errors import DisclosureDeskError, os_error_text
 from disclosure_desk.io.atomic import atomic_write_text
 from disclosure_desk.io.catalogue_errors import FormatProblem, refusal
 from disclosure_desk.io.catalogue_review import review_items
@@ -83,7 +83,7 @@ def write_catalogue_json(catalogue: Catalogue, path: Path) -> None:
     try:
         atomic_write_text(path, text)
     except OSError as error:
-        raise DisclosureDeskError(f"无法写入目录文件“{path}”：{error.strerror or error}。") from error
+        raise DisclosureDeskError(f"无法写入目录文件“{path}”：{os_error_text(error)}。") from error
 
 
 def _text(record: Mapping[str, Any], key: str, where: str) -> str:
@@ -137,6 +137,9 @@ def record_to_item(record: Any, position: int) -> CatalogueItem:
 
 
 def _document_to_catalogue(document: Any) -> Catalogue:
+    if isinstance(document, list) and document and all(isinstance(r, dict) for r in document):
+        # the bare record list that `catalogue export` prints to standard output
+        document = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, "items": document}
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise FormatProblem(
             '这个 JSON 文件不是本程序的目录文件（缺少 "format": "disclosure-desk-catalogue"）。'
@@ -190,7 +193,7 @@ def read_catalogue_json(path: Path) -> Catalogue:
     except FileNotFoundError:
         raise refusal(path, "文件不存在。") from None
     except OSError as error:
-        raise refusal(path, f"读取文件时出错（{error.strerror or error}）。") from None
+        raise refusal(path, f"读取文件时出错（{os_error_text(error)}）。") from None
     try:
         return catalogue_from_json_bytes(data)
     except FormatProblem as problem:

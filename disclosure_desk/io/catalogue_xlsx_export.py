@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from disclosure_desk.domain.catalogue import Catalogue, CatalogueItem
-from disclosure_desk.domain.errors import DisclosureDeskError
+from disclosure_desk.domain.errors import DisclosureDeskError, os_error_text
 from disclosure_desk.io.atomic import atomic_write
 from disclosure_desk.io.catalogue_header import Role, classify
 from disclosure_desk.io.catalogue_xlsx import EFFECTIVE_PROPERTY, EXPORT_MARKER, VERSION_PROPERTY
@@ -126,4 +126,4 @@ def export_catalogue_xlsx(catalogue: Catalogue, path: Path) -> None:
     try:
         atomic_write(path, workbook.save, suffix=".xlsx")
     except OSError as error:
-        raise DisclosureDeskError(f"无法写入“{path}”：{error.strerror or error}。") from error
+        raise DisclosureDeskError(f"无法写入“{path}”：{os_error_text(error)}。") from error

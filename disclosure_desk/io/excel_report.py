@@ -24,6 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
+from disclosure_desk.domain.errors import os_error_text
 from disclosure_desk.domain.report_stats import (
     ChannelRow,
     CoverageRow,
@@ -746,7 +747,7 @@ def write_report(path: Path, stats: ReportStats) -> Path:
         atomic_write(target, wb.save, suffix=".xlsx")
     except FolderNotWritableError as error:
         raise ReportError(
-            f"无法在文件夹“{folder}”中保存报表（{error.strerror or error}）。请检查权限或选择其他位置。"
+            f"无法在文件夹“{folder}”中保存报表（{os_error_text(error)}）。请检查权限或选择其他位置。"
         ) from None
     except PermissionError:
         raise ReportError(
@@ -754,5 +755,5 @@ def write_report(path: Path, stats: ReportStats) -> Path:
             "请关闭该文件后重试，或另存为其他文件名。"
         ) from None
     except OSError as error:
-        raise ReportError(f"保存报表“{target}”失败：{error.strerror or error}。原有文件未被改动。") from None
+        raise ReportError(f"保存报表“{target}”失败：{os_error_text(error)}。原有文件未被改动。") from None
     return target

@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from disclosure_desk.domain.dates import parse_iso_date
-from disclosure_desk.domain.errors import CalendarError
+from disclosure_desk.domain.errors import CalendarError, os_error_text
 from disclosure_desk.domain.workdays import WorkdayCalendar, YearSchedule
 from disclosure_desk.io.atomic import atomic_write_text
 
@@ -146,7 +146,7 @@ def read_holiday_file(path: str | os.PathLike[str]) -> list[YearSchedule]:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise CalendarError(f"无法读取文件“{path.name}”：{error.strerror or error}。") from None
+        raise CalendarError(f"无法读取文件“{path.name}”：{os_error_text(error)}。") from None
     return parse_holiday_bytes(data, source=path.name)
 
 
@@ -421,7 +421,7 @@ def write_holiday_json(schedules: Iterable[YearSchedule], path: str | os.PathLik
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(path, text)
     except OSError as error:
-        raise CalendarError(f"无法写入文件“{path}”：{error.strerror or error}。") from None
+        raise CalendarError(f"无法写入文件“{path}”：{os_error_text(error)}。") from None
 
 
 # --- the bundled schedules ----------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 
 from disclosure_desk import paths
-from disclosure_desk.domain.errors import StoreError
+from disclosure_desk.domain.errors import StoreError, os_error_text
 from disclosure_desk.store.db import sqlite_path
 from disclosure_desk.store.repository import Store
 
@@ -163,7 +163,7 @@ def restore(db_file: Path, backup: Path) -> Path | None:
         os.replace(temp, db_file)
     except OSError as error:
         temp.unlink(missing_ok=True)
-        reason = error.strerror or str(error)
+        reason = os_error_text(error)
         raise StoreError(f"恢复失败：{reason}。请关闭正在使用数据库的程序后重试。") from error
     return moved_aside
 

@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from disclosure_desk import paths
-from disclosure_desk.domain.errors import LOCKED_MESSAGE, DatabaseLockedError, StoreError
+from disclosure_desk.domain.errors import LOCKED_MESSAGE, DatabaseLockedError, StoreError, os_error_text
 from disclosure_desk.store.migrations import MigrationResult, migrate
 from disclosure_desk.store.repository import Store
 
@@ -55,7 +55,7 @@ def _check_sqlite_file(path: Path) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise StoreError(f"无法创建数据文件夹“{path.parent}”：{error.strerror or error}。") from error
+            raise StoreError(f"无法创建数据文件夹“{path.parent}”：{os_error_text(error)}。") from error
         if not os.access(path.parent, os.W_OK):
             raise StoreError(f"数据文件夹“{path.parent}”没有写入权限，无法创建数据库。")
         return
@@ -63,7 +63,7 @@ def _check_sqlite_file(path: Path) -> None:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
-        raise StoreError(f"无法读取数据库文件“{path}”：{error.strerror or error}。") from error
+        raise StoreError(f"无法读取数据库文件“{path}”：{os_error_text(error)}。") from error
     if not header:
         return  # an empty file is a new database
     if header != SQLITE_HEADER:

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
-from disclosure_desk.domain.errors import StoreError
+from disclosure_desk.domain.errors import StoreError, os_error_text
 from disclosure_desk.store.repository import os_user
 
 _LOCK_OFFSET = 1 << 20
@@ -62,7 +62,7 @@ class InstanceLock:
         try:
             handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open while we run
         except OSError as error:
-            raise StoreError(f"无法创建锁文件“{self.path}”：{error.strerror or error}。") from error
+            raise StoreError(f"无法创建锁文件“{self.path}”：{os_error_text(error)}。") from error
         if not _try_lock(handle):
             handle.seek(0)
             try:
