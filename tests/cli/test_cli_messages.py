@@ -106,7 +106,12 @@ def test_reading_a_folder_as_a_catalogue_says_so_in_chinese(
 
 @pytest.mark.parametrize(
     ("number", "words"),
-    [(errno.ENOENT, "不存在"), (errno.EISDIR, "文件夹"), (errno.ENOSPC, "磁盘空间已满"), (errno.EACCES, "权限")],
+    [
+        (errno.ENOENT, "不存在"),
+        (errno.EISDIR, "文件夹"),
+        (errno.ENOSPC, "磁盘空间已满"),
+        (errno.EACCES, "权限"),
+    ],
 )
 def test_os_errors_are_told_in_chinese(number: int, words: str) -> None:
     assert words in os_error_text(OSError(number, "English text from the system"))
