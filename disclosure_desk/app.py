@@ -18,7 +18,7 @@ from disclosure_desk.store.repository import Store
 from disclosure_desk.ui.controller import DeskController
 from disclosure_desk.ui.dashboard_controller import attach_dashboard
 from disclosure_desk.ui.main_window import MainWindow
-from disclosure_desk.ui.persistence import UiState
+from disclosure_desk.ui.persistence import UiState, open_ui_settings
 from disclosure_desk.ui.presenters import Clock
 from disclosure_desk.ui.reminders import Notifier
 
@@ -102,7 +102,7 @@ def run_gui(context: CliContext) -> int:
     instance = SingleInstance(name)
     instance.listen()
     try:
-        window, _controller = build_desk(store, clock, QSettings())
+        window, _controller = build_desk(store, clock, open_ui_settings())
         instance.activationRequested.connect(lambda: bring_forward(window))
         window.show()
         return app.exec()

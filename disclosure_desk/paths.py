@@ -53,6 +53,14 @@ def user_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 
+def ui_settings_file() -> Path | None:
+    """Where window sizes and column widths go when DISCLOSURE_DESK_HOME moves the data folder: beside
+    the data, so a moved (or test) folder never writes into the officer's own settings. None otherwise."""
+    if os.environ.get(HOME_ENV):
+        return user_dir() / "window.ini"
+    return None
+
+
 def default_db_path() -> Path:
     return user_dir() / DB_FILE_NAME
 

@@ -17,6 +17,7 @@ from disclosure_desk.ui.panels.item_detail_panel import ItemDetailPanel
 from disclosure_desk.ui.panels.publications_panel import PublicationsPanel
 from disclosure_desk.ui.persistence import UiState
 from disclosure_desk.ui.presenters import ItemInfo, RegisterRow, open_work_by_item, rows_by_item
+from disclosure_desk.ui.window_geometry import guard_on_screen, restore_main_window
 
 STATUS_MESSAGE_MS = 8000
 DASHBOARD_TAB = 0
@@ -87,7 +88,7 @@ class MainWindow(QMainWindow):
         self.detail_panel.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.publications_panel.table.selectionModel().selectionChanged.connect(self._update_actions)
         self._update_actions()
-        self.resize(1280, 800)
+        guard_on_screen(self)
 
     # --- actions and menus --------------------------------------------------------------------------
 
@@ -135,7 +136,7 @@ class MainWindow(QMainWindow):
             tip=self.tr("从 Word、Excel 或文本文件导入（修订后的）主动公开基本目录"),
         )
         self.export_catalogue_action = self._action(
-            self.tr("导出目录(&X)…"),
+            self.tr("导出目录(&C)…"),
             self.exportCatalogueRequested.emit,
             tip=self.tr("把当前目录导出为 Excel"),
         )
@@ -337,9 +338,14 @@ class MainWindow(QMainWindow):
 
     # --- remembered layout --------------------------------------------------------------------------
 
+    @property
+    def ui_state(self) -> UiState:
+        """For dialogs that remember their size (window_geometry.RemembersSize)."""
+        return self._ui_state
+
     def restore_layout(self) -> None:
         state = self._ui_state
-        state.restore_window("main", self)
+        restore_main_window(self, state, "main")
         state.restore_splitter("main/catalogue", self.splitter)
         state.restore_splitter("main/detail", self.detail_panel.splitter)
         state.restore_header("main/itemTable", self.detail_panel.table.horizontalHeader())

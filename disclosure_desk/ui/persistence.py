@@ -1,12 +1,23 @@
 """Window geometry, splitter sizes and column widths remembered between runs (QSettings).
 
-The QSettings object is injected: the application passes the user's, tests pass a temporary INI file.
+The QSettings object is injected: the application passes `open_ui_settings()`, tests a temporary INI file.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QSize
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QWidget
+
+from disclosure_desk import paths
+
+
+def open_ui_settings() -> QSettings:
+    """Beside the data when DISCLOSURE_DESK_HOME moves it (a USB stick, a test folder); else the platform's
+    own place (the registry on Windows)."""
+    file = paths.ui_settings_file()
+    if file is not None:
+        return QSettings(str(file), QSettings.Format.IniFormat)
+    return QSettings()
 
 
 class UiState:
@@ -21,12 +32,11 @@ class UiState:
         self.settings.setValue(f"{key}/geometry", window.saveGeometry())
         self.settings.setValue(f"{key}/state", window.saveState())
 
-    def restore_window(self, key: str, window: QMainWindow) -> bool:
-        geometry = self._bytes(f"{key}/geometry")
+    def restore_window_state(self, key: str, window: QMainWindow) -> None:
+        """Tool bars and docks; the geometry is window_geometry's to decide."""
         state = self._bytes(f"{key}/state")
         if state is not None:
             window.restoreState(state)
-        return geometry is not None and window.restoreGeometry(geometry)
 
     def save_geometry(self, key: str, widget: QWidget) -> None:
         self.settings.setValue(f"{key}/geometry", widget.saveGeometry())
@@ -50,6 +60,13 @@ class UiState:
         state = self._bytes(f"{key}/header")
         if state is not None:
             header.restoreState(state)
+
+    def size(self, key: str) -> QSize | None:
+        value = self.settings.value(f"{key}/size")
+        return value if isinstance(value, QSize) and value.isValid() and not value.isEmpty() else None
+
+    def set_size(self, key: str, size: QSize) -> None:
+        self.settings.setValue(f"{key}/size", size)
 
     def value(self, key: str, default: int) -> int:
         raw = self.settings.value(key, default)

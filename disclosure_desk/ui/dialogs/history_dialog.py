@@ -7,10 +7,14 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from disclosure_desk.domain.audit import AuditEntry
+from disclosure_desk.ui.focus_order import apply_visual_tab_order
 from disclosure_desk.ui.models.history_model import HistoryModel
+from disclosure_desk.ui.window_geometry import RemembersSize
 
 
-class HistoryDialog(QDialog):
+class HistoryDialog(RemembersSize, QDialog):
+    size_key = "history"
+
     def __init__(self, title: str, entries: Sequence[AuditEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("修改记录"))
@@ -36,3 +40,4 @@ class HistoryDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
+        apply_visual_tab_order(self)

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from disclosure_desk.domain.workdays import YearSchedule
 from disclosure_desk.ui.dialogs.holiday_year_dialog import HolidayYearDialog
+from disclosure_desk.ui.focus_order import apply_visual_tab_order
 from disclosure_desk.ui.models.holiday_models import HolidayDaysModel, HolidayYearsModel
 from disclosure_desk.ui.models.roles import ROW_ROLE, SORT_ROLE
+from disclosure_desk.ui.window_geometry import RemembersSize
 
 
 def _table(parent: QWidget) -> QTableView:
@@ -42,7 +44,9 @@ def _table(parent: QWidget) -> QTableView:
     return view
 
 
-class HolidaysDialog(QDialog):
+class HolidaysDialog(RemembersSize, QDialog):
+    size_key = "holidays"
+
     saveRequested = Signal(object)  # YearSchedule
     importRequested = Signal(str)  # file path
 
@@ -106,6 +110,7 @@ class HolidaysDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.set_schedules(schedules)
+        apply_visual_tab_order(self)
 
     def set_schedules(self, schedules: Sequence[YearSchedule], select_year: int | None = None) -> None:
         self.years_model.set_schedules(schedules)

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from disclosure_desk.domain.report_stats import ReportPeriod
+from disclosure_desk.ui.focus_order import apply_visual_tab_order
+from disclosure_desk.ui.window_geometry import RemembersSize
 
 # In the first days of a month the officer is reporting on the month just ended.
 EARLY_IN_MONTH = 10
@@ -29,7 +31,9 @@ def default_month(today: date) -> tuple[int, int]:
     return today.year, today.month
 
 
-class ReportDialog(QDialog):
+class ReportDialog(RemembersSize, QDialog):
+    size_key = "report"
+
     def __init__(self, today: date, *, annual: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("导出报表"))
@@ -69,6 +73,7 @@ class ReportDialog(QDialog):
         self.annual_button.toggled.connect(self.month.setDisabled)
         (self.annual_button if annual else self.monthly_button).setChecked(True)
         self.month.setDisabled(annual)
+        apply_visual_tab_order(self)
 
     def period(self) -> ReportPeriod:
         if self.annual_button.isChecked():

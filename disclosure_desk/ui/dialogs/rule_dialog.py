@@ -21,9 +21,13 @@ from PySide6.QtWidgets import (
 
 from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.deadlines import ANCHOR_PHRASES, Anchor, DeadlineRule, RuleKind
+from disclosure_desk.ui.focus_order import apply_visual_tab_order
+from disclosure_desk.ui.window_geometry import RemembersSize
 
 
-class RuleDialog(QDialog):
+class RuleDialog(RemembersSize, QDialog):
+    size_key = "rule"
+
     """Emits `submitted(rule)` with a DeadlineRule, or `submitted(None)` to go back to the catalogue text."""
 
     submitted = Signal(object)
@@ -113,6 +117,7 @@ class RuleDialog(QDialog):
         for spin in (self.days, self.month, self.day):
             spin.valueChanged.connect(self._update)
         self._update()
+        apply_visual_tab_order(self)
 
     def _load(self, rule: DeadlineRule) -> None:
         kind = rule.kind if rule.kind is not RuleKind.UNKNOWN else RuleKind.RELATIVE

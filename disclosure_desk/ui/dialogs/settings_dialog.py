@@ -24,10 +24,14 @@ from PySide6.QtWidgets import (
 
 from disclosure_desk.domain.errors import ValidationError
 from disclosure_desk.domain.settings import Settings
+from disclosure_desk.ui.focus_order import apply_visual_tab_order
 from disclosure_desk.ui.widgets.field_error import FieldError, with_error
+from disclosure_desk.ui.window_geometry import RemembersSize
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(RemembersSize, QDialog):
+    size_key = "settings"
+
     submitted = Signal(object)  # Settings, already validated by the domain
 
     def __init__(self, settings: Settings, data_folder: Path, parent: QWidget | None = None) -> None:
@@ -84,6 +88,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addStretch(1)
         layout.addWidget(buttons)
+        apply_visual_tab_order(self)
 
     def _error(self, name: str) -> FieldError:
         self.errors[name] = FieldError(self)

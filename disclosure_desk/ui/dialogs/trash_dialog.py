@@ -19,11 +19,15 @@ from PySide6.QtWidgets import (
 
 from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.publication import Publication
+from disclosure_desk.ui.focus_order import apply_visual_tab_order
 from disclosure_desk.ui.models.roles import ROW_ROLE, SORT_ROLE
 from disclosure_desk.ui.models.trash_model import TrashModel
+from disclosure_desk.ui.window_geometry import RemembersSize
 
 
-class TrashDialog(QDialog):
+class TrashDialog(RemembersSize, QDialog):
+    size_key = "trash"
+
     restoreRequested = Signal(object)  # Publication
     purgeRequested = Signal(object)  # Publication
 
@@ -74,6 +78,7 @@ class TrashDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self._update_buttons()
+        apply_visual_tab_order(self)
 
     def set_publications(
         self, publications: Sequence[Publication], items: Mapping[int, CatalogueItem]

@@ -25,11 +25,15 @@ from PySide6.QtWidgets import (
 
 from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.ui.dashboard_presenter import item_brief, item_tooltip
+from disclosure_desk.ui.focus_order import apply_visual_tab_order
+from disclosure_desk.ui.window_geometry import RemembersSize
 
 _LEAP_YEAR = 2024  # so that 2月29日 can be chosen; the domain moves it to 2月28日 in common years
 
 
-class YearlyDialog(QDialog):
+class YearlyDialog(RemembersSize, QDialog):
+    size_key = "yearly"
+
     submitted = Signal(int, object)  # item id, (month, day) or None to clear
 
     def __init__(
@@ -91,6 +95,7 @@ class YearlyDialog(QDialog):
         index = self.item_box.findData(current_id) if current_id is not None else -1
         self.item_box.setCurrentIndex(max(index, 0))
         self._show_item()
+        apply_visual_tab_order(self)
 
     def current_item(self) -> CatalogueItem | None:
         index = self.item_box.currentIndex()
