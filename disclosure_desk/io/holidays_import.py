@@ -424,6 +424,31 @@ def write_holiday_json(schedules: Iterable[YearSchedule], path: str | os.PathLik
         raise CalendarError(f"无法写入文件“{path}”：{os_error_text(error)}。") from None
 
 
+# --- in words -----------------------------------------------------------------------------------------
+
+BUNDLED_SOURCE_PREFIX = "chinesecalendar"  # what the generator below writes into every bundled year
+MANUAL_SOURCE = "手工录入"
+
+
+def basis_text(schedule: YearSchedule) -> str:
+    """What the year rests on: "国务院办公厅通知 国办发明电〔2025〕7号", or that the officer entered it."""
+    if not schedule.official:
+        return "自行录入（非官方安排）"
+    return f"国务院办公厅通知 {schedule.notice}" if schedule.notice else "国务院办公厅通知"
+
+
+def source_text(schedule: YearSchedule) -> str:
+    """Where the program got the year: "程序自带", "手工录入", or the file it was imported from."""
+    source = schedule.source.strip()
+    if source.startswith(BUNDLED_SOURCE_PREFIX):
+        return "程序自带"
+    if not source:
+        return "未注明"
+    if source in (MANUAL_SOURCE, "文件导入") or not re.search(r"\.(json|txt)$", source, re.IGNORECASE):
+        return source
+    return f"文件“{source}”"
+
+
 # --- the bundled schedules ----------------------------------------------------------------------------
 
 
@@ -481,7 +506,7 @@ def generate_from_chinesecalendar() -> list[YearSchedule]:
                 target[owner][day] = label
     schedules = []
     for y in years:
-        source = f"chinesecalendar {version}"
+        source = f"{BUNDLED_SOURCE_PREFIX} {version}"
         for day, label in CORRECTIONS_ADJUSTED_WORKDAYS.get(y, ()):
             if day not in workdays[y]:
                 workdays[y][day] = label

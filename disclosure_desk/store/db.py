@@ -48,6 +48,17 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def database_label(url: str) -> str:
+    """The database as the officer knows it: a file path, or a server address without its password."""
+    file = sqlite_path(url)
+    if file is not None:
+        return str(file)
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
 def _check_sqlite_file(path: Path) -> None:
     if path.is_dir():
         raise StoreError(f"“{path}”是一个文件夹，不是数据库文件。")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from desk_support import TODAY, Desk
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from disclosure_desk import app as app_module
@@ -17,7 +17,6 @@ from disclosure_desk.domain.workdays import YearSchedule
 from disclosure_desk.store.repository import Store
 from disclosure_desk.ui.dialogs import confirm
 from disclosure_desk.ui.dialogs.holiday_year_dialog import HolidayYearDialog
-from disclosure_desk.ui.holiday_text import DayLineError, format_day_lines, parse_day_lines
 from disclosure_desk.ui.main_window import ALL_TAB, CATALOGUE_TAB, DASHBOARD_TAB
 
 pytestmark = pytest.mark.gui
@@ -102,15 +101,6 @@ def test_year_dialog_refuses_a_weekday_as_adjusted_workday(qtbot: QtBot) -> None
     assert "星期一" in dialog.error.text()
 
 
-def test_holiday_text_round_trip_and_line_numbers() -> None:
-    days = parse_day_lines("2027-01-01 元旦\n\n# 注释\n2027/2/5")
-    assert days == [(date(2027, 1, 1), "元旦"), (date(2027, 2, 5), "")]
-    assert parse_day_lines(format_day_lines(days)) == days
-    with pytest.raises(DayLineError) as caught:
-        parse_day_lines("2027-01-01\n2027-13-01")
-    assert caught.value.line == 2 and "不存在" in caught.value.reason
-
-
 def test_year_dialog_names_the_bad_line(qtbot: QtBot) -> None:
     dialog = HolidayYearDialog(None, default_year=2027)
     qtbot.addWidget(dialog)
@@ -174,3 +164,59 @@ def test_about_text_names_version_and_data_folder(desk: Desk) -> None:
 
     text = about_text(desk.controller.data_folder, desk.store.url)
     assert __version__ in text and str(desk.controller.data_folder) in text
+    assert "sqlite:" not in text, "the database is named by its file, not a SQLAlchemy address"
+    server = about_text(desk.controller.data_folder, "postgresql://desk:secret@db.example/desk")
+    assert "secret" not in server and "db.example" in server
+
+
+def test_year_dialog_reads_a_pasted_notice_paragraph(qtbot: QtBot) -> None:
+    dialog = HolidayYearDialog(None, default_year=2020)
+    qtbot.addWidget(dialog)
+    dialog.pasted.setPlainText(
+        "国庆节、中秋节：10月1日至8日放假调休，共8天。9月27日（星期日）、10月10日（星期六）上班。"
+    )
+    assert "国庆节、中秋节放假 10月1日至8日（8天），9月27日、10月10日上班" in dialog.pasted_result.text()
+    qtbot.mouseClick(dialog.fill_button, Qt.MouseButton.LeftButton)
+    assert dialog.holidays.toPlainText() == "2020-10-01 至 2020-10-08 国庆节、中秋节"
+    assert dialog.workdays.toPlainText() == "2020-09-27 国庆节、中秋节\n2020-10-10 国庆节、中秋节"
+    assert dialog.pasted.toPlainText() == ""
+    dialog.submit()
+    schedule = dialog.result_schedule()
+    assert schedule is not None and len(schedule.holidays) == 8
+    assert schedule.source == "手工录入"
+
+
+def test_a_pasted_notice_for_the_wrong_year_is_caught(qtbot: QtBot) -> None:
+    dialog = HolidayYearDialog(None, default_year=2027)
+    qtbot.addWidget(dialog)
+    dialog.pasted.setPlainText("国庆节：10月1日（周四）至7日（周三）放假调休，共7天。")
+    assert "请检查所选年份" in dialog.pasted_result.text()
+    assert not dialog.fill_button.isEnabled()
+    dialog.submit()
+    assert dialog.result_schedule() is None and "请检查所选年份" in dialog.error.text()
+
+
+def test_a_year_shows_ranges_and_names_its_source_in_words(qtbot: QtBot, store: Store) -> None:
+    from disclosure_desk.ui.dialogs.holidays_dialog import HolidaysDialog
+
+    schedule_2026 = next(s for s in store.holiday_schedules() if s.year == 2026)
+    editor = HolidayYearDialog(schedule_2026, default_year=2026)
+    qtbot.addWidget(editor)
+    assert "2026-10-01 至 2026-10-07 国庆节" in editor.holidays.toPlainText().splitlines()
+    editor.submit()
+    unchanged = editor.result_schedule()
+    assert unchanged is not None and unchanged.source == schedule_2026.source, "nothing edited, same source"
+
+    dialog = HolidaysDialog(store.holiday_schedules(), default_year=2027)
+    qtbot.addWidget(dialog)
+    model = dialog.years_model
+    row = model.row_of_year(2026)
+    assert model.index(row, 1).data() == "国务院办公厅通知 国办发明电〔2025〕7号"
+    assert model.index(row, 4).data() == "程序自带"
+    dialog.set_schedules(store.holiday_schedules(), select_year=2026)
+    days = dialog.days_model
+    shown = [days.index(r, 0).data() for r in range(days.rowCount())]
+    assert "2026-10-01 至 2026-10-07" in shown
+    assert "2026-10-10（星期六）" in shown
+    national = shown.index("2026-10-01 至 2026-10-07")
+    assert days.index(national, 1).data() == "7" and days.index(national, 3).data() == "国庆节"

@@ -9,10 +9,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from disclosure_desk import APP_DISPLAY_NAME, __version__
+from disclosure_desk.store.db import database_label
 
 
 def about_text(data_folder: Path, database: str) -> str:
     tr = QCoreApplication.translate
+    database = database_label(database)
     return (
         f"<h3>{escape(tr('About', APP_DISPLAY_NAME))}</h3>"
         f"<p>{escape(tr('About', '版本'))}：{escape(__version__)}</p>"

@@ -10,6 +10,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from disclosure_desk.domain.workdays import WEEKDAY_NAMES, YearSchedule
+from disclosure_desk.io.holiday_text import day_ranges
+from disclosure_desk.io.holidays_import import basis_text, source_text
 from disclosure_desk.ui.models.roles import ROW_ROLE, SORT_ROLE
 from disclosure_desk.ui.texts import tr
 
@@ -21,7 +23,7 @@ def _ctx(text: str) -> str:
 
 
 class HolidayYearsModel(QAbstractTableModel):
-    """年份 · 类型 · 通知文号 · 放假天数 · 调休上班天数 · 来源."""
+    """年份 · 依据 (the notice, in words) · 放假天数 · 调休上班天数 · 来源 (程序自带, 手工录入, a file)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -43,21 +45,14 @@ class HolidayYearsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._schedules)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else 5
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (
-            _ctx("年份"),
-            _ctx("类型"),
-            _ctx("通知文号"),
-            _ctx("放假天数"),
-            _ctx("调休上班"),
-            _ctx("来源"),
-        )
+        titles = (_ctx("年份"), _ctx("依据"), _ctx("放假天数"), _ctx("调休上班"), _ctx("来源"))
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -67,11 +62,10 @@ class HolidayYearsModel(QAbstractTableModel):
         column = index.column()
         values: tuple[Any, ...] = (
             schedule.year,
-            _ctx("官方") if schedule.official else _ctx("自行录入"),
-            schedule.notice,
+            basis_text(schedule),
             len(schedule.holidays),
             len(schedule.adjusted_workdays),
-            schedule.source,
+            source_text(schedule),
         )
         if role == Qt.ItemDataRole.DisplayRole:
             return str(values[column])
@@ -79,38 +73,55 @@ class HolidayYearsModel(QAbstractTableModel):
             return values[column]
         if role == ROW_ROLE:
             return schedule
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 3, 4):
+        if role == Qt.ItemDataRole.ToolTipRole and column == 4:
+            return schedule.source or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
 @dataclass(frozen=True)
-class HolidayDay:
-    day: date
-    is_holiday: bool  # False: an adjusted working day (调休上班)
+class HolidayBlock:
+    first: date
+    last: date
+    is_holiday: bool  # False: adjusted working days (调休上班)
     name: str
 
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
 
-def schedule_days(schedule: YearSchedule) -> list[HolidayDay]:
-    days = [HolidayDay(d, True, schedule.name_of(d)) for d in schedule.holidays]
-    days += [HolidayDay(d, False, schedule.name_of(d)) for d in schedule.adjusted_workdays]
-    return sorted(days, key=lambda d: d.day)
+
+def schedule_blocks(schedule: YearSchedule) -> list[HolidayBlock]:
+    """The year as the notice words it: each holiday as one range, each 调休 working day on its own."""
+    blocks = [
+        HolidayBlock(r.first, r.last, True, r.name)
+        for r in day_ranges((d, schedule.name_of(d)) for d in schedule.holidays)
+    ]
+    blocks += [HolidayBlock(d, d, False, schedule.name_of(d)) for d in schedule.adjusted_workdays]
+    return sorted(blocks, key=lambda b: b.first)
+
+
+def _span(block: HolidayBlock) -> str:
+    if block.first == block.last:
+        return f"{block.first.isoformat()}（{WEEKDAY_NAMES[block.first.weekday()]}）"
+    return _ctx("{0} 至 {1}").format(block.first.isoformat(), block.last.isoformat())
 
 
 class HolidayDaysModel(QAbstractTableModel):
-    """日期 · 星期 · 安排 · 节日."""
+    """日期 (a range for a holiday) · 天数 · 安排 · 节日."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._days: list[HolidayDay] = []
+        self._blocks: list[HolidayBlock] = []
 
     def set_schedule(self, schedule: YearSchedule | None) -> None:
         self.beginResetModel()
-        self._days = schedule_days(schedule) if schedule is not None else []
+        self._blocks = schedule_blocks(schedule) if schedule is not None else []
         self.endResetModel()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._days)
+        return 0 if parent.isValid() else len(self._blocks)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 4
@@ -120,23 +131,25 @@ class HolidayDaysModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (_ctx("日期"), _ctx("星期"), _ctx("安排"), _ctx("节日"))
+        titles = (_ctx("日期"), _ctx("天数"), _ctx("安排"), _ctx("节日"))
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        day = self._days[index.row()]
+        block = self._blocks[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                day.day.isoformat(),
-                WEEKDAY_NAMES[day.day.weekday()],
-                _ctx("放假") if day.is_holiday else _ctx("调休上班"),
-                day.name,
+                _span(block),
+                str(block.days),
+                _ctx("放假") if block.is_holiday else _ctx("调休上班"),
+                block.name,
             )[column]
         if role == SORT_ROLE:
-            return (day.day, day.day.weekday(), int(day.is_holiday), day.name)[column]
+            return (block.first, block.days, int(block.is_holiday), block.name)[column]
         if role == ROW_ROLE:
-            return day
+            return block
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
