@@ -356,6 +356,13 @@ def _events_phrase(calendar: WorkdayCalendar, start: date, end: date) -> str:
 def _build_events_phrase(calendar: WorkdayCalendar, start: date, end: date) -> str:
     """ "期间遇国庆节放假（10月1日至7日）；10月10日（星期六）调休上班" for the days in (start, end]."""
     groups = calendar.event_groups_between(start, end)
+    missing = calendar.unscheduled_years(start, end)
+    if missing:
+        # never "no holidays" across a year nobody has told us about: say what is not known
+        years = "、".join(f"{y}年" for y in missing)
+        unknown = f"{years}放假安排尚未导入，其中的节假日未计入"
+        if not groups:
+            return f"期间未遇已知的法定节假日和调休上班日（{unknown}）"
     if not groups:
         return "期间无法定节假日和调休上班日"
     with_year = start.year != end.year
@@ -366,7 +373,8 @@ def _build_events_phrase(calendar: WorkdayCalendar, start: date, end: date) -> s
             parts.append(f"{names}放假（{span}）")
         else:
             parts.append(f"{_md(first, with_year)}（{WEEKDAY_NAMES[first.weekday()]}）调休上班")
-    return "期间遇" + "；".join(parts)  # "；" between events: holiday names are already joined by "、"
+    phrase = "期间遇" + "；".join(parts)  # "；" between events: holiday names are already joined by "、"
+    return f"{phrase}（{unknown}）" if missing else phrase
 
 
 def _md(day: date, with_year: bool) -> str:

@@ -19,7 +19,7 @@ from disclosure_desk.domain.deadlines import (
 )
 from disclosure_desk.domain.errors import DeadlineRuleError
 from disclosure_desk.domain.workdays import WorkdayCalendar
-from disclosure_desk.io.holidays_import import bundled_calendar
+from disclosure_desk.io.holidays_import import bundled_calendar, load_bundled_holidays
 
 CAL = bundled_calendar()
 FORMED_20WD = parse_time_limit("自该信息形成或者变更之日起20个工作日内。")
@@ -77,6 +77,13 @@ def test_explanation_names_holidays_and_adjusted_days() -> None:
     assert "期间无法定节假日和调休上班日" in due(FORMED_20WD, formed("2026-11-02")).explanation
 
 
+def test_explanation_across_a_missing_year_never_says_there_are_no_holidays() -> None:
+    only_2026 = WorkdayCalendar([s for s in load_bundled_holidays() if s.year == 2026])
+    text = compute_due(FORMED_20WD, formed("2026-12-15"), only_2026, timely_days=5).explanation
+    assert "期间无法定节假日" not in text
+    assert "2027年放假安排尚未导入" in text
+
+
 def test_explanation_across_a_year_end_names_years() -> None:
     text = due(FORMED_20WD, formed("2025-12-20")).explanation
     assert "元旦放假（2026年1月1日至3日）" in text
@@ -88,7 +95,8 @@ def test_explanations_follow_the_calendar_they_were_computed_with() -> None:
     assert "国庆节" in due(FORMED_20WD, formed("2025-09-26")).explanation
     bare = compute_due(FORMED_20WD, formed("2025-09-26"), WorkdayCalendar([]), timely_days=5)
     assert bare.due_on == date(2025, 10, 24)
-    assert "期间无法定节假日和调休上班日" in bare.explanation
+    expected = "期间未遇已知的法定节假日和调休上班日（2025年放假安排尚未导入，其中的节假日未计入）"
+    assert expected in bare.explanation
     assert "国庆节" in due(FORMED_20WD, formed("2025-09-26")).explanation
 
 

@@ -14,9 +14,11 @@ def _tr(text: str) -> str:
 
 
 def ask_report_path(parent: QWidget | None, suggested: Path) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(
-        parent, _tr("保存报表"), str(suggested), _tr("Excel 工作簿 (*.xlsx)")
-    )
+    return _ask_xlsx(parent, _tr("保存报表"), suggested)
+
+
+def _ask_xlsx(parent: QWidget | None, title: str, suggested: Path) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), _tr("Excel 工作簿 (*.xlsx)"))
     if not name:
         return None
     path = Path(name)
@@ -41,7 +43,7 @@ def ask_catalogue_file(parent: QWidget | None) -> Path | None:
 
 
 def ask_catalogue_export_path(parent: QWidget | None, suggested: Path) -> Path | None:
-    return ask_report_path(parent, suggested)
+    return _ask_xlsx(parent, _tr("导出目录"), suggested)
 
 
 def open_path(path: Path) -> bool:

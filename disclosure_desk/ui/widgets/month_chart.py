@@ -2,7 +2,8 @@
 PySide6-Essentials, and a hundred lines of painting do not justify 160 MB).
 
 Each month has two bars: published that month (on time below, late stacked on top) and still open at the
-month's end. Values are written above a bar only where the text fits; the tooltip always has them.
+month's end — for the current month, still open today (hatched, with its own legend entry: the month has
+not ended). Values are written above a bar only where the text fits; the tooltip always has them.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QBrush, QColor, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from disclosure_desk.domain.history import MonthHistory
@@ -27,6 +28,15 @@ AXIS_TEXT_COLOR = QColor("#5f6670")
 
 def series_names() -> tuple[str, str, str]:
     return tr("按时公开", _CONTEXT), tr("逾期公开", _CONTEXT), tr("月末未公开", _CONTEXT)
+
+
+def open_today_name() -> str:
+    """The current month's open bar: the month has not ended, so not "月末"."""
+    return tr("本月至今未公开", _CONTEXT)
+
+
+def _open_today_brush() -> QBrush:
+    return QBrush(OPEN_COLOR, Qt.BrushStyle.BDiagPattern)
 
 
 def nice_step(maximum: int, ticks: int = 4) -> int:
@@ -105,8 +115,17 @@ class MonthChart(QWidget):
         box = metrics.height() * 0.7
         x = float(self._plot_rect().left())
         y = 4.0
-        for name, color in zip(series_names(), (ON_TIME_COLOR, LATE_COLOR, OPEN_COLOR), strict=True):
-            painter.fillRect(QRectF(x, y + (metrics.height() - box) / 2, box, box), color)
+        entries: list[tuple[str, QColor | QBrush]] = list(
+            zip(series_names(), (ON_TIME_COLOR, LATE_COLOR, OPEN_COLOR), strict=True)
+        )
+        if self._history:
+            entries.append((open_today_name(), _open_today_brush()))
+        for name, fill in entries:
+            swatch = QRectF(x, y + (metrics.height() - box) / 2, box, box)
+            painter.fillRect(swatch, fill)
+            if isinstance(fill, QBrush):
+                painter.setPen(OPEN_COLOR)
+                painter.drawRect(swatch)
             x += box + 4
             painter.setPen(self.palette().text().color())
             painter.drawText(QPointF(x, y + metrics.ascent()), name)
@@ -142,7 +161,13 @@ class MonthChart(QWidget):
             open_h = month.open_at_end * scale
             painter.fillRect(QRectF(left, plot.bottom() - on_time_h, bar, on_time_h), ON_TIME_COLOR)
             painter.fillRect(QRectF(left, plot.bottom() - on_time_h - late_h, bar, late_h), LATE_COLOR)
-            painter.fillRect(QRectF(right, plot.bottom() - open_h, bar, open_h), OPEN_COLOR)
+            open_rect = QRectF(right, plot.bottom() - open_h, bar, open_h)
+            if index == len(self._history) - 1:  # the current month: open today, not at a month's end
+                painter.fillRect(open_rect, _open_today_brush())
+                painter.setPen(OPEN_COLOR)
+                painter.drawRect(open_rect)
+            else:
+                painter.fillRect(open_rect, OPEN_COLOR)
             painter.setPen(text_color)
             for value, x, height in (
                 (month.published, left, on_time_h + late_h),
@@ -178,7 +203,7 @@ class MonthChart(QWidget):
                 tr("{0}：{1} 条", _CONTEXT).format(on_time, month.published_on_time),
                 tr("{0}：{1} 条", _CONTEXT).format(late, month.published_late),
                 tr("{0}：{1} 条", _CONTEXT).format(
-                    tr("今天未公开", _CONTEXT) if last else still_open, month.open_at_end
+                    open_today_name() if last else still_open, month.open_at_end
                 ),
             )
         )
