@@ -6,6 +6,7 @@ This is the composition root's half that has no Qt: it may use every layer below
 from __future__ import annotations
 
 import logging
+import os
 from datetime import date
 from pathlib import Path
 
@@ -32,6 +33,8 @@ def open_seeded_store(db: str | None = None, *, today: date | None = None, write
     """
     lock = None
     file = sqlite_path(resolve_url(db))
+    if file is not None:
+        refuse_missing_folder(file)
     if writer and file is not None:
         lock = InstanceLock(file)
         lock.acquire()
@@ -59,6 +62,29 @@ def open_seeded_store(db: str | None = None, *, today: date | None = None, write
         store.close()
         raise
     return store
+
+
+def refuse_missing_folder(file: Path) -> None:
+    """A new database is made only in a folder that exists, or in the default data folder.
+
+    A mistyped --db path must not quietly become a new, empty register in a new folder.
+    """
+    if file.exists() or file.parent.is_dir():
+        return
+    if file.parent.resolve() == paths.user_dir().resolve():
+        return  # the program's own data folder: made on first start
+    raise StoreError(f"文件夹“{file.parent}”不存在，没有新建数据库。请检查数据库路径（--db）是否输错。")
+
+
+def database_is_missing(db: str | None) -> Path | None:
+    """The database file when `db` names an SQLite file that does not exist yet, else None."""
+    file = sqlite_path(resolve_url(db))
+    return file if file is not None and not file.exists() else None
+
+
+def location_is_explicit(db: str | None) -> bool:
+    """True when the officer named the database (--db or DISCLOSURE_DESK_DB), not the default."""
+    return bool(db or os.environ.get(paths.DB_ENV))
 
 
 class UnreadableStoreError(StoreError):

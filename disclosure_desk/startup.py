@@ -51,3 +51,6 @@ def open_store_for_window(db: str | None, today: date, ask: AskRecovery, tell: T
                 continue
             kept = f"\n原文件已保留为：{moved}" if moved is not None else ""
             tell("已恢复", f"已从备份“{source}”恢复数据。{kept}")
+        except StoreError as error:  # e.g. a --db path in a folder that does not exist
+            tell("无法打开数据库", str(error))
+            return None

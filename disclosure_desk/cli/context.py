@@ -7,6 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from disclosure_desk.domain.errors import StoreError
+
+IN_MEMORY_URL = "sqlite://"
+
 if TYPE_CHECKING:
     from disclosure_desk.store.repository import Store
 
@@ -36,9 +40,21 @@ class CliContext:
         the window (or another writer) has the data open. Reading commands need no lock.
         """
         if self._store is None:
-            from disclosure_desk.bootstrap import open_seeded_store
+            from disclosure_desk.bootstrap import database_is_missing, location_is_explicit, open_seeded_store
 
-            self._store = open_seeded_store(self.db, today=self.today, writer=writer)
+            missing = database_is_missing(self.db)
+            if missing is not None and not writer:
+                # a command that only reads never creates a database
+                if location_is_explicit(self.db):
+                    raise StoreError(
+                        f"数据库文件“{missing}”不存在。请检查数据库路径（--db）是否输错；"
+                        "只读的命令不会新建数据库。"
+                    )
+                # nothing recorded yet in the default data folder: read the built-in catalogue and
+                # calendar from memory, so `status`, `due` and `catalogue export` answer truthfully
+                self._store = open_seeded_store(IN_MEMORY_URL, today=self.today)
+            else:
+                self._store = open_seeded_store(self.db, today=self.today, writer=writer)
         return self._store
 
     def timely_days(self) -> int:

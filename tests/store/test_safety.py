@@ -116,8 +116,14 @@ def test_second_writer_from_the_command_line(db_path: Path, capsys: pytest.Captu
 def test_unwritable_data_folder_gets_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
+    # the default data folder is made on first start; here it cannot be (a file is in the way)
+    monkeypatch.setenv("DISCLOSURE_DESK_HOME", str(blocker / "sub"))
     with pytest.raises(StoreError, match="无法创建数据文件夹"):
-        open_seeded_store(str(blocker / "sub" / "desk.sqlite3"))
+        open_seeded_store(None)
+    # any other folder that does not exist is a mistyped path: refused, nothing made
+    with pytest.raises(StoreError, match="不存在，没有新建数据库"):
+        open_seeded_store(str(tmp_path / "nope" / "sub" / "desk.sqlite3"))
+    assert not (tmp_path / "nope").exists()
     # a read-only folder (root ignores permission bits, so the access check is simulated)
     readonly = tmp_path / "ro"
     readonly.mkdir()

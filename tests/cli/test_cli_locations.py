@@ -1,0 +1,76 @@
+"""Issue 13, item 1: a mistyped database path never becomes a new, empty register."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from disclosure_desk.cli import main
+
+READ_COMMANDS = [
+    ["status"],
+    ["status", "--format", "json"],
+    ["publication", "list"],
+    ["catalogue", "export"],
+    ["holidays", "list", "2026"],
+    ["report", "monthly", "2026-11", "-o", "REPORT"],
+    ["due", "--rule", "自该信息形成或者变更之日起20个工作日内", "2026-11-02"],
+]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _files_under(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*"))
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda c: " ".join(c[:2]))
+def test_a_read_command_on_a_missing_database_is_an_error_and_creates_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str]
+) -> None:
+    command = [str(tmp_path / "r.xlsx") if part == "REPORT" else part for part in command]
+    for target in (tmp_path / "nope" / "sub" / "x.sqlite3", tmp_path / "typo.sqlite3"):
+        code, out, err = run(capsys, "--db", str(target), *command)
+        assert code == 1
+        assert "不存在" in err and "--db" in err
+        assert out == ""
+        assert _files_under(tmp_path) == []
+
+
+def test_a_write_into_a_missing_folder_is_refused_in_chinese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "nope" / "sub" / "x.sqlite3"
+    code, _, err = run(capsys, "--db", str(target), "publication", "add", "--item", "1", "--title", "t")
+    assert code == 1
+    assert "文件夹" in err and "不存在" in err and "No such" not in err
+    assert _files_under(tmp_path) == []
+
+
+def test_a_write_into_an_existing_folder_creates_the_database(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "new.sqlite3"
+    code, out, _ = run(capsys, "--db", str(target), "publication", "add", "--item", "1", "--title", "t")
+    assert code == 0 and out.strip().isdigit()
+    assert target.exists()
+
+
+def test_the_default_data_folder_answers_reads_without_creating_a_database(
+    capsys: pytest.CaptureFixture[str], _isolated_user_dir: Path
+) -> None:
+    code, out, _ = run(capsys, "due", "--rule", "自该信息形成或者变更之日起20个工作日内", "2026-11-02")
+    assert (code, out.strip()) == (0, "2026-11-30")
+    code, out, _ = run(capsys, "--today", "2026-11-25", "status")
+    assert code == 0 and "没有逾期" in out
+    assert run(capsys, "catalogue", "export")[0] == 0
+    assert _files_under(_isolated_user_dir) == []
+    # the first write makes it, in the default folder
+    code, out, _ = run(capsys, "publication", "add", "--item", "1", "--title", "第一条")
+    assert code == 0
+    assert (_isolated_user_dir / "disclosure_desk.sqlite3").exists()
