@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 
 from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.deadlines import DueDate
+
+
+class DocumentKind(StrEnum):
+    """文件类型: what the annual report's table 二 counts (第二十条第（一）项). Values are stored as is."""
+
+    REGULATION = "规章"
+    NORMATIVE = "规范性文件"
+    OTHER = "其他"
 
 
 @dataclass(frozen=True)
