@@ -6,4 +6,5 @@ from disclosure_desk.domain.errors import DisclosureDeskError
 
 
 class ReportError(DisclosureDeskError):
-    """A report could not be written; any file that was already at the target is left untouched."""
+    """A report could not be written (any file already at the target is left untouched), or a report the
+    officer picked could not be read."""

@@ -24,7 +24,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from disclosure_desk.domain.errors import os_error_text
 from disclosure_desk.domain.report_stats import (
     ChannelRow,
     CoverageRow,
@@ -34,8 +33,7 @@ from disclosure_desk.domain.report_stats import (
     ReportStats,
 )
 from disclosure_desk.domain.status import Status
-from disclosure_desk.io.atomic import FolderNotWritableError, atomic_write
-from disclosure_desk.io.errors import ReportError
+from disclosure_desk.io.report_file import save_report_file, with_suffix
 
 SHEET_SUMMARY = "汇总"
 SHEET_MONTHLY = "月度统计"
@@ -734,26 +732,6 @@ def build_workbook(stats: ReportStats) -> Workbook:
 
 
 def write_report(path: Path, stats: ReportStats) -> Path:
-    """Write the report to `path` atomically: a crash or a locked file never leaves half a report, and an
-    existing file is replaced only by a complete new one. Raises ReportError with a Chinese message."""
-    target = Path(path)
-    if target.suffix.lower() != ".xlsx":
-        target = target.with_name(target.name + ".xlsx")
-    wb = build_workbook(stats)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ReportError(f"文件夹“{folder}”不存在，无法保存报表。请选择其他位置。")
-    try:
-        atomic_write(target, wb.save, suffix=".xlsx")
-    except FolderNotWritableError as error:
-        raise ReportError(
-            f"无法在文件夹“{folder}”中保存报表（{os_error_text(error)}）。请检查权限或选择其他位置。"
-        ) from None
-    except PermissionError:
-        raise ReportError(
-            f"文件“{target}”正被其他程序（如 Excel/WPS）打开，无法覆盖。"
-            "请关闭该文件后重试，或另存为其他文件名。"
-        ) from None
-    except OSError as error:
-        raise ReportError(f"保存报表“{target}”失败：{os_error_text(error)}。原有文件未被改动。") from None
-    return target
+    """Write the report to `path` (".xlsx" added if missing) atomically: a crash or a locked file never
+    leaves half a report. Raises ReportError with a Chinese message."""
+    return save_report_file(with_suffix(path, ".xlsx"), build_workbook(stats).save)

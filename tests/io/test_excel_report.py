@@ -320,7 +320,7 @@ def test_locked_target_is_left_untouched(
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(atomic.os, "replace", locked)
-    with pytest.raises(ReportError, match="正被其他程序（如 Excel/WPS）打开，无法覆盖") as error:
+    with pytest.raises(ReportError, match="正被其他程序（如 Excel/WPS/Word）打开，无法覆盖") as error:
         write_report(target, october)
     assert str(target) in str(error.value)
     assert target.read_bytes() == b"the report the supervisor has open"
