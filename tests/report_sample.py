@@ -4,13 +4,13 @@ October 2026, evaluated as of 2026-10-31 (the report is generated on 2026-11-05)
 
 | key | item | title              | due        | published  | status at 10-31       |
 | A   | 1    | 科技创新券管理办法   | 2026-10-29 | 2026-10-28 | on time (20 工作日 across 国庆) |
-| B   | 4    | 项目申报指南         | 2026-10-09 | 2026-10-15 | late, 6 days; 两微一端 missed |
-| C   | 4    | =SUM(A1:A2)         | 2026-10-20 | —          | overdue, 11 days       |
-| D   | 2    | +86 123             | 2026-09-15 | —          | overdue, 46 days       |
+| B   | 4    | 项目申报指南         | 2026-10-09 | 2026-10-15 | late, 5 working days; 两微一端 missed |
+| C   | 4    | =SUM(A1:A2)         | 2026-10-20 | —          | overdue, 8 working days |
+| D   | 2    | +86 123             | 2026-09-15 | —          | overdue, 30 working days |
 | E   | 3    | @foo                | —          | 2026-10-12 | published, no due date |
 | F   | 1    | -1                  | 2026-11-10 | —          | pending, due next month |
 | G   | 3    | 2025年部门决算        | 2026-09-20 | 2026-09-10 | before the period      |
-| H   | 2    | 规划中期评估          | 2026-10-25 | 2026-11-03 | overdue at 10-31, 6 days |
+| H   | 2    | 规划中期评估          | 2026-10-25 | 2026-11-03 | overdue at 10-31, 5 working days |
 | I   | 4    | 科技活动周（含控制字符）| 2026-10-16 | 2026-10-10 | on time (调休 Saturday) |
 """
 

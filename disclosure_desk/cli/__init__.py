@@ -98,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--today",
         metavar="日期",
         type=parse_date_arg,
-        help="判断“逾期/即将到期”所依据的日期，格式 YYYY-MM-DD（默认：今天）",
+        help="判断公开状态所依据的日期（统计截止日），格式 YYYY-MM-DD（默认：今天）",
     )
     parser.add_argument("--selftest", action="store_true", help="在临时文件夹中自检各项功能后退出")
     parser.add_argument(

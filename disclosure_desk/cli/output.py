@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import unicodedata
 from typing import Any
 
 
@@ -14,3 +15,14 @@ def print_json(value: Any) -> None:
 
 def warn(message: str) -> None:
     print(message, file=sys.stderr)
+
+
+def terminal_width(text: str) -> int:
+    """Columns `text` takes in a terminal: wide (CJK, full-width) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, width: int, *, right: bool = False) -> str:
+    """Pad to `width` terminal columns, so Chinese text lines up in columns."""
+    fill = " " * max(width - terminal_width(text), 0)
+    return fill + text if right else text + fill

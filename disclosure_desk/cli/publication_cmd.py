@@ -6,11 +6,12 @@ import argparse
 from typing import Any
 
 from disclosure_desk.cli.context import CliContext
-from disclosure_desk.cli.output import print_json, warn
+from disclosure_desk.cli.output import pad, print_json, warn
 from disclosure_desk.cli.publication_options import add_field_options, field_values
 from disclosure_desk.domain.dates import to_iso
 from disclosure_desk.domain.errors import DisclosureDeskError, ValidationError
 from disclosure_desk.domain.publication import Publication
+from disclosure_desk.domain.status import evaluate_records, status_word
 from disclosure_desk.domain.validation import missing_required_channels, validate_publication
 
 
@@ -51,10 +52,12 @@ def run_add(args: argparse.Namespace, context: CliContext) -> int:
 
 def run_list(args: argparse.Namespace, context: CliContext) -> int:
     store = context.store()
-    records = store.publication_records()
+    evaluation = evaluate_records(
+        store.publication_records(), context.today, store.calendar(), store.settings().due_soon_days
+    )
     rows = []
-    for record in records:
-        p = record.publication
+    for entry in evaluation.entries:
+        record, p = entry.record, entry.record.publication
         rows.append(
             {
                 "id": p.id,
@@ -65,7 +68,7 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
                 "approved_on": to_iso(p.approved_on),
                 "published_on": to_iso(p.published_on),
                 "due_on": to_iso(record.due.due_on),
-                "status": str(store.status(record, context.today)),
+                "status": str(entry.status),
                 "channels": list(p.channels),
                 "document_number": p.document_number,
                 "index_number": p.index_number,
@@ -83,9 +86,31 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
         return 0
     if not rows:
         print("（暂无公开信息）")
-    for row in rows:
+        return 0
+    print(_text_row("编号", "事项", "应公开日期", "公开日期", "状态", "标题"))
+    for entry in evaluation.entries:
+        p = entry.record.publication
         print(
-            f"{row['id']:>5}  事项{row['item']:>3}  {row['due_on'] or '—':<10}  "
-            f"{row['published_on'] or '未公开':<10}  {row['status']:<18} {row['title']}"
+            _text_row(
+                str(p.id),
+                str(entry.record.item.number),
+                to_iso(entry.due_on) or "—",
+                to_iso(p.published_on) or "—",
+                status_word(entry.status),
+                p.title,
+            )
         )
     return 0
+
+
+def _text_row(number: str, item: str, due: str, published: str, status: str, title: str) -> str:
+    return "  ".join(
+        (
+            pad(number, 5, right=True),
+            pad(item, 4, right=True),
+            pad(due, 10),
+            pad(published, 10),
+            pad(status, 16),
+            title,
+        )
+    )

@@ -10,6 +10,7 @@ from typing import Any
 
 from disclosure_desk.cli.context import CliContext
 from disclosure_desk.domain.report_stats import ReportPeriod, compute_report
+from disclosure_desk.domain.status import NO_DUE_DATE_WORD, Status, status_word
 
 _MONTH = re.compile(r"^\s*(\d{4})[-/.年](\d{1,2})月?\s*$")
 _YEAR = re.compile(r"^\s*(\d{4})年?\s*$")
@@ -82,7 +83,8 @@ def run_report(args: argparse.Namespace, context: CliContext) -> int:
     t = stats.totals
     print(
         f"已导出{stats.period.label}报表：{written}\n"
-        f"本期公开 {t.published} 条（按时 {t.on_time}、逾期 {t.late}），"
-        f"逾期未公开 {t.overdue_open} 条，明细 {len(stats.details)} 条。"
+        f"本期公开 {t.published} 条（{status_word(Status.PUBLISHED_ON_TIME)} {t.on_time}、"
+        f"{status_word(Status.PUBLISHED_LATE)} {t.late}、{NO_DUE_DATE_WORD} {t.no_due_date}），"
+        f"{status_word(Status.OVERDUE)} {t.overdue_open} 条，明细 {len(stats.details)} 条。"
     )
     return 0

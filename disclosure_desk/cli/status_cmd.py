@@ -1,4 +1,7 @@
-"""`status [--format json]`: the same digest as the dashboard, for scripts and scheduled tasks."""
+"""`status [--format json]`: the same digest as the start page, for scripts and scheduled tasks.
+
+The `month` and `year` objects are the start page's card figures, from the same evaluation.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +11,36 @@ from typing import Any
 from disclosure_desk.cli.context import CliContext
 from disclosure_desk.cli.output import print_json
 from disclosure_desk.domain.dates import to_iso
-from disclosure_desk.domain.digest import DigestEntry, build_digest
+from disclosure_desk.domain.digest import build_digest
+from disclosure_desk.domain.status import (
+    NO_DUE_DATE_WORD,
+    ON_TIME_RATE_WORD,
+    Evaluated,
+    Figures,
+    Status,
+    StatusGroup,
+    days_late_text,
+    evaluate_records,
+    group_word,
+    rate_text,
+    status_word,
+)
+
+OVERDUE, DUE_SOON = status_word(Status.OVERDUE), status_word(Status.DUE_SOON)
+ON_TIME, LATE = status_word(Status.PUBLISHED_ON_TIME), status_word(Status.PUBLISHED_LATE)
+PUBLISHED = group_word(StatusGroup.PUBLISHED)
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "status", help="列出逾期和即将到期的公开事项（与首页一致）", add_help=False
+        "status", help=f"列出{OVERDUE}和{DUE_SOON}的公开事项（与首页一致）", add_help=False
     )
     parser.add_argument("-h", "--help", action="help", help="显示帮助")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
     parser.set_defaults(func=run_status)
 
 
-def _entry(entry: DigestEntry) -> dict[str, Any]:
+def _entry(entry: Evaluated) -> dict[str, Any]:
     record = entry.record
     return {
         "id": record.publication.id,
@@ -35,10 +55,32 @@ def _entry(entry: DigestEntry) -> dict[str, Any]:
     }
 
 
-def _line(entry: DigestEntry) -> str:
+def _rate(rate: float | None) -> float | None:
+    return None if rate is None else round(rate, 4)
+
+
+def _month(figures: Figures) -> dict[str, int]:
+    return {
+        "published": figures.published,
+        "on_time": figures.on_time,
+        "late": figures.late,
+        "no_due_date": figures.no_due_date,
+    }
+
+
+def _year(figures: Figures) -> dict[str, Any]:
+    return {
+        "on_time_rate": _rate(figures.on_time_rate),
+        "on_time": figures.on_time,
+        "late": figures.late,
+        "no_due_date": figures.no_due_date,
+    }
+
+
+def _line(entry: Evaluated) -> str:
     record = entry.record
     if entry.days_late:
-        when = f"已逾期 {entry.days_late} 天"
+        when = days_late_text(entry.days_late)
     elif entry.working_days_left == 0:
         when = "今天到期"
     else:
@@ -51,30 +93,41 @@ def _line(entry: DigestEntry) -> str:
 def run_status(args: argparse.Namespace, context: CliContext) -> int:
     store = context.store()
     settings = store.settings()
-    digest = build_digest(
+    evaluation = evaluate_records(
         store.publication_records(), context.today, store.calendar(), settings.due_soon_days
     )
+    digest = build_digest(evaluation)
     if args.format == "json":
-        rate = digest.on_time_rate_this_year
         print_json(
             {
                 "today": context.today.isoformat(),
                 "overdue": [_entry(e) for e in digest.overdue],
                 "due_soon": [_entry(e) for e in digest.due_soon],
-                "published_this_month": digest.published_this_month,
-                "on_time_rate_this_year": None if rate is None else round(rate, 4),
+                "published_this_month": digest.month.published,
+                "on_time_rate_this_year": _rate(digest.year.on_time_rate),
+                "month": _month(digest.month),
+                "year": _year(digest.year),
             }
         )
         return 0
     print(f"{settings.bureau_name} 政务公开提醒（{context.today.isoformat()}）")
     if not digest.overdue and not digest.due_soon:
-        print("没有逾期或即将到期的公开事项。")
+        print(f"没有{OVERDUE}或{DUE_SOON}的公开事项。")
     if digest.overdue:
-        print(f"逾期未公开：{len(digest.overdue)} 条")
+        print(f"{OVERDUE}：{len(digest.overdue)} 条")
         for entry in digest.overdue:
             print(_line(entry))
     if digest.due_soon:
-        print(f"{settings.due_soon_days} 个工作日内到期：{len(digest.due_soon)} 条")
+        print(f"{settings.due_soon_days} 个工作日内到期（{DUE_SOON}）：{len(digest.due_soon)} 条")
         for entry in digest.due_soon:
             print(_line(entry))
+    month, year = digest.month, digest.year
+    print(
+        f"本月{PUBLISHED} {month.published} 条：{ON_TIME} {month.on_time}，{LATE} {month.late}，"
+        f"{NO_DUE_DATE_WORD} {month.no_due_date}"
+    )
+    print(
+        f"本年{ON_TIME_RATE_WORD} {rate_text(year.on_time_rate)}：{ON_TIME} {year.on_time}，"
+        f"{LATE} {year.late}，{NO_DUE_DATE_WORD} {year.no_due_date}（不计入）"
+    )
     return 0

@@ -13,70 +13,38 @@ from datetime import date
 
 from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.publication import PublicationRecord
-from disclosure_desk.domain.status import Status, days_late, publication_status
+from disclosure_desk.domain.status import Evaluated, Evaluation, Figures, Status, working_days_late
 from disclosure_desk.domain.workdays import WorkdayCalendar
 
-OPEN_STATUSES = frozenset({Status.PENDING, Status.DUE_SOON, Status.OVERDUE})
-
-
-@dataclass(frozen=True)
-class DigestEntry:
-    record: PublicationRecord
-    status: Status
-    # working days from today to the due date: 0 = due today, negative = that many working days late;
-    # None when there is no due date
-    working_days_left: int | None
-    days_late: int  # calendar days past due (0 when not late)
+# A digest entry is a record evaluated as of the digest's day: its status, time left and days late.
+DigestEntry = Evaluated
 
 
 @dataclass(frozen=True)
 class Digest:
     today: date
-    overdue: tuple[DigestEntry, ...]  # oldest due first
-    due_soon: tuple[DigestEntry, ...]  # soonest first
-    open: tuple[DigestEntry, ...]  # every unpublished record: by due date, undated last
-    published_this_month: int
-    on_time_this_year: int
-    late_this_year: int
-
-    @property
-    def on_time_rate_this_year(self) -> float | None:
-        judged = self.on_time_this_year + self.late_this_year
-        return self.on_time_this_year / judged if judged else None
+    overdue: tuple[Evaluated, ...]  # oldest due first
+    due_soon: tuple[Evaluated, ...]  # soonest first
+    open: tuple[Evaluated, ...]  # every unpublished record: by due date, undated last
+    month: Figures  # published this month, up to today
+    year: Figures  # published this year, up to today: the on-time rate
 
 
-def _sort_key(entry: DigestEntry) -> tuple[int, date, int]:
+def _sort_key(entry: Evaluated) -> tuple[int, date, int]:
     due = entry.record.due.due_on
     return (due is None, due or date.max, entry.record.publication.id or 0)
 
 
-def build_digest(
-    records: Iterable[PublicationRecord], today: date, calendar: WorkdayCalendar, due_soon_days: int
-) -> Digest:
-    open_entries: list[DigestEntry] = []
-    published_this_month = on_time = late = 0
-    for record in records:
-        publication, due_on = record.publication, record.due.due_on
-        status = publication_status(due_on, publication.published_on, today, calendar, due_soon_days)
-        published = publication.published_on
-        if published is not None:
-            if (published.year, published.month) == (today.year, today.month):
-                published_this_month += 1
-            if published.year == today.year and published <= today:
-                on_time += status is Status.PUBLISHED_ON_TIME
-                late += status is Status.PUBLISHED_LATE
-            continue
-        left = None if due_on is None else calendar.working_days_between(today, due_on)
-        open_entries.append(DigestEntry(record, status, left, days_late(due_on, None, today)))
-    open_entries.sort(key=_sort_key)
+def build_digest(evaluation: Evaluation) -> Digest:
+    """What is open, overdue and due soon, and the month's and year's figures, from one evaluation."""
+    open_entries = sorted((e for e in evaluation.entries if e.published_on is None), key=_sort_key)
     return Digest(
-        today=today,
+        today=evaluation.as_of,
         overdue=tuple(e for e in open_entries if e.status is Status.OVERDUE),
         due_soon=tuple(e for e in open_entries if e.status is Status.DUE_SOON),
         open=tuple(open_entries),
-        published_this_month=published_this_month,
-        on_time_this_year=on_time,
-        late_this_year=late,
+        month=evaluation.month,
+        year=evaluation.year,
     )
 
 
@@ -87,6 +55,9 @@ class YearlyObligation:
     item: CatalogueItem
     due_on: date
     met_on: date | None  # first publication for the item published this year, if any
+    # working days late, as publications count them: as of the day met, or today while unmet
+    days_late: int = 0
+    working_days_left: int = 0  # from today to the due date while unmet (negative when late)
 
     def is_overdue(self, today: date) -> bool:
         return self.met_on is None and today > self.due_on
@@ -110,8 +81,20 @@ def yearly_due_date(month_day: str, year: int) -> date:
     return date(year, month, day)
 
 
+def _obligation(
+    item: CatalogueItem, year: int, met_on: date | None, today: date, cal: WorkdayCalendar
+) -> YearlyObligation:
+    assert item.yearly_due is not None
+    due_on = yearly_due_date(item.yearly_due, year)
+    late = working_days_late(due_on, met_on or today, cal)
+    return YearlyObligation(item, due_on, met_on, late, cal.working_days_between(today, due_on))
+
+
 def build_coverage(
-    items: Iterable[CatalogueItem], records: Iterable[PublicationRecord], today: date
+    items: Iterable[CatalogueItem],
+    records: Iterable[PublicationRecord],
+    today: date,
+    calendar: WorkdayCalendar,
 ) -> Coverage:
     first_published: dict[int, date] = {}
     for record in records:
@@ -125,7 +108,7 @@ def build_coverage(
     uncovered = tuple(i for i in items if i.id not in first_published)
     yearly = sorted(
         (
-            YearlyObligation(i, yearly_due_date(i.yearly_due, today.year), first_published.get(i.id or -1))
+            _obligation(i, today.year, first_published.get(i.id or -1), today, calendar)
             for i in items
             if i.yearly_due
         ),

@@ -14,27 +14,19 @@ from datetime import date, datetime, timedelta
 
 from disclosure_desk.domain.catalogue import CHANNELS, CatalogueItem
 from disclosure_desk.domain.publication import PublicationRecord
-from disclosure_desk.domain.status import Status, days_late, publication_status
+from disclosure_desk.domain.status import (
+    Evaluated,
+    Figures,
+    Status,
+    evaluate_records,
+    figures_of,
+    status_word,
+)
 from disclosure_desk.domain.validation import missing_required_channels
 from disclosure_desk.domain.workdays import WorkdayCalendar
 
-STATUS_WORDS: dict[Status, str] = {
-    Status.PENDING: "待公开",
-    Status.DUE_SOON: "即将到期",
-    Status.OVERDUE: "逾期未公开",
-    Status.PUBLISHED_ON_TIME: "按时公开",
-    Status.PUBLISHED_LATE: "逾期公开",
-    Status.PUBLISHED: "已公开（无时限）",
-}
-
 # Shown where a catalogue has no 过程/一级目录 column (other bureaus' catalogues), so no row is blank.
 UNGROUPED = "（未分类）"
-
-_PUBLISHED = frozenset({Status.PUBLISHED_ON_TIME, Status.PUBLISHED_LATE, Status.PUBLISHED})
-
-
-def status_word(status: Status) -> str:
-    return STATUS_WORDS[status]
 
 
 def _month_end(year: int, month: int) -> date:
@@ -86,16 +78,19 @@ class Counts:
     published: int = 0  # published in the period
     on_time: int = 0  # … of which on or before the due date
     late: int = 0  # … of which after the due date
-    no_due: int = 0  # … of which with no due date to judge against
+    no_due_date: int = 0  # … of which with no due date to judge against (neither on time nor late)
     due: int = 0  # due in the period (published or not)
     overdue_open: int = 0  # not published and past due, as of the report day
     due_next_month: int = 0  # not published as of the report day, due in the month after the period
 
     @property
+    def figures(self) -> Figures:
+        return Figures(self.published, self.on_time, self.late, self.no_due_date)
+
+    @property
     def on_time_rate(self) -> float | None:
         """On time / (on time + late); None when nothing with a due date was published."""
-        judged = self.on_time + self.late
-        return self.on_time / judged if judged else None
+        return self.figures.on_time_rate
 
 
 @dataclass(frozen=True)
@@ -139,7 +134,7 @@ class DetailRow:
 
     @property
     def status_text(self) -> str:
-        return STATUS_WORDS[self.status]
+        return status_word(self.status)
 
 
 @dataclass(frozen=True)
@@ -159,8 +154,13 @@ class MonthRow:
     published: int
     on_time: int
     late: int
+    no_due_date: int
     due: int
     overdue_at_month_end: int | None  # None for a month that has not ended by the report day
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return Figures(self.published, self.on_time, self.late, self.no_due_date).on_time_rate
 
 
 @dataclass(frozen=True)
@@ -192,32 +192,17 @@ class ReportStats:
 # --- computation -------------------------------------------------------------------------------------
 
 
-@dataclass
-class _Evaluated:
-    """One record evaluated as of the report day."""
-
-    record: PublicationRecord
-    published_on: date | None  # None when published after the report day
-    status: Status
-    days_late: int
-
-
 class _Tally:
-    __slots__ = ("due", "due_next_month", "late", "no_due", "on_time", "overdue_open", "published")
+    __slots__ = ("due", "due_next_month", "overdue_open", "statuses")
 
     def __init__(self) -> None:
-        self.published = self.on_time = self.late = self.no_due = 0
+        self.statuses: list[Status] = []  # of the records published in the period
         self.due = self.overdue_open = self.due_next_month = 0
 
     def freeze(self) -> Counts:
+        f = figures_of(self.statuses)
         return Counts(
-            self.published,
-            self.on_time,
-            self.late,
-            self.no_due,
-            self.due,
-            self.overdue_open,
-            self.due_next_month,
+            f.published, f.on_time, f.late, f.no_due_date, self.due, self.overdue_open, self.due_next_month
         )
 
 
@@ -229,23 +214,13 @@ def _category_of(item: CatalogueItem) -> str:
     return item.category or UNGROUPED
 
 
-def _evaluate(
-    record: PublicationRecord, as_of: date, calendar: WorkdayCalendar, due_soon_days: int
-) -> _Evaluated:
-    published = record.publication.published_on
-    if published is not None and published > as_of:
-        published = None
-    due_on = record.due.due_on
-    status = publication_status(due_on, published, as_of, calendar, due_soon_days)
-    return _Evaluated(record, published, status, days_late(due_on, published, as_of))
-
-
 def compute_report(data: ReportInput) -> ReportStats:
     period = data.period
     as_of = min(period.end, data.generated_at.date())
     next_month = period.next_month()
 
-    evaluated = [_evaluate(r, as_of, data.calendar, data.due_soon_days) for r in data.records]
+    evaluation = evaluate_records(data.records, as_of, data.calendar, data.due_soon_days)
+    evaluated = evaluation.entries
 
     total = _Tally()
     processes: dict[str, _Tally] = {}
@@ -288,20 +263,14 @@ def compute_report(data: ReportInput) -> ReportStats:
     )
 
 
-def _count(ev: _Evaluated, period: ReportPeriod, next_month: ReportPeriod, tallies: Iterable[_Tally]) -> None:
+def _count(ev: Evaluated, period: ReportPeriod, next_month: ReportPeriod, tallies: Iterable[_Tally]) -> None:
     published = period.contains(ev.published_on)
     due = period.contains(ev.record.due.due_on)
     overdue = ev.status is Status.OVERDUE
     due_next = ev.published_on is None and next_month.contains(ev.record.due.due_on)
     for t in tallies:
         if published:
-            t.published += 1
-            if ev.status is Status.PUBLISHED_ON_TIME:
-                t.on_time += 1
-            elif ev.status is Status.PUBLISHED_LATE:
-                t.late += 1
-            else:
-                t.no_due += 1
+            t.statuses.append(ev.status)
         if due:
             t.due += 1
         if overdue:
@@ -315,7 +284,7 @@ def _missed_channels(record: PublicationRecord) -> tuple[str, ...]:
     return missing_required_channels(record.publication, record.item)
 
 
-def _channel_rows(published: Iterable[_Evaluated]) -> tuple[ChannelRow, ...]:
+def _channel_rows(published: Iterable[Evaluated]) -> tuple[ChannelRow, ...]:
     used: dict[str, int] = dict.fromkeys(CHANNELS, 0)
     required: dict[str, int] = dict.fromkeys(CHANNELS, 0)
     missed: dict[str, int] = dict.fromkeys(CHANNELS, 0)
@@ -346,7 +315,7 @@ def _review_text(record: PublicationRecord) -> str:
     return f"已审查（{who}）" if who else "已审查"
 
 
-def _notes(ev: _Evaluated, as_of: date) -> str:
+def _notes(ev: Evaluated, as_of: date) -> str:
     pub = ev.record.publication
     parts = [pub.notes.strip()] if pub.notes.strip() else []
     missed = _missed_channels(ev.record)
@@ -367,7 +336,7 @@ def _explanation(record: PublicationRecord) -> str:
     return "\n".join(parts)
 
 
-def _detail_row(ev: _Evaluated, as_of: date) -> DetailRow:
+def _detail_row(ev: Evaluated, as_of: date) -> DetailRow:
     rec = ev.record
     pub, item = rec.publication, rec.item
     return DetailRow(
@@ -398,16 +367,16 @@ def _date_key(day: date | None) -> date:
     return day if day is not None else date.max
 
 
-def _detail_rows(selected: Iterable[_Evaluated], as_of: date) -> tuple[DetailRow, ...]:
+def _detail_rows(selected: Iterable[Evaluated], as_of: date) -> tuple[DetailRow, ...]:
     # Chronological: by the day it was published, or for open items the day it was due.
-    def key(ev: _Evaluated) -> tuple[date, date, str]:
+    def key(ev: Evaluated) -> tuple[date, date, str]:
         due_on = ev.record.due.due_on
         return (_date_key(ev.published_on or due_on), _date_key(due_on), ev.record.publication.title)
 
     return tuple(_detail_row(ev, as_of) for ev in sorted(selected, key=key))
 
 
-def _overdue_rows(evaluated: Iterable[_Evaluated], as_of: date) -> tuple[DetailRow, ...]:
+def _overdue_rows(evaluated: Iterable[Evaluated], as_of: date) -> tuple[DetailRow, ...]:
     overdue = [ev for ev in evaluated if ev.status is Status.OVERDUE]
     overdue.sort(key=lambda ev: (_date_key(ev.record.due.due_on), ev.record.publication.title))
     return tuple(_detail_row(ev, as_of) for ev in overdue)
@@ -454,16 +423,20 @@ def _month_rows(data: ReportInput, as_of: date) -> tuple[MonthRow, ...]:
     for month in range(1, 13):
         period = ReportPeriod.month(year, month)
         day = min(period.end, as_of)
-        published = on_time = late = due = overdue = 0
-        for rec in data.records:
-            ev = _evaluate(rec, day, data.calendar, data.due_soon_days)
-            if period.contains(rec.due.due_on):
-                due += 1
-            if period.contains(ev.published_on):
-                published += 1
-                on_time += ev.status is Status.PUBLISHED_ON_TIME
-                late += ev.status is Status.PUBLISHED_LATE
-            overdue += ev.status is Status.OVERDUE
+        evaluation = evaluate_records(data.records, day, data.calendar, data.due_soon_days)
+        figures = evaluation.month_figures(year, month)
+        due = sum(1 for rec in data.records if period.contains(rec.due.due_on))
+        overdue = len(evaluation.with_status(Status.OVERDUE))
         # A month that has not ended by the report day has no month-end figure yet.
-        rows.append(MonthRow(month, published, on_time, late, due, overdue if period.end <= as_of else None))
+        rows.append(
+            MonthRow(
+                month,
+                figures.published,
+                figures.on_time,
+                figures.late,
+                figures.no_due_date,
+                due,
+                overdue if period.end <= as_of else None,
+            )
+        )
     return tuple(rows)

@@ -32,8 +32,22 @@ from disclosure_desk.domain.report_stats import (
     MonthRow,
     ReportStats,
 )
-from disclosure_desk.domain.status import Status
+from disclosure_desk.domain.status import (
+    DAYS_LATE_HEADING,
+    DAYS_LATE_NOTE,
+    NO_DUE_DATE_WORD,
+    ON_TIME_RATE_RULE,
+    ON_TIME_RATE_WORD,
+    Status,
+    status_word,
+)
 from disclosure_desk.io.report_file import save_report_file, with_suffix
+
+# The status words, from the one vocabulary (domain.status).
+ON_TIME = status_word(Status.PUBLISHED_ON_TIME)
+LATE = status_word(Status.PUBLISHED_LATE)
+OVERDUE = status_word(Status.OVERDUE)
+DAYS_LATE_HEADER = DAYS_LATE_HEADING.replace("逾期", "逾期\n")  # two lines in a narrow column
 
 SHEET_SUMMARY = "汇总"
 SHEET_MONTHLY = "月度统计"
@@ -364,13 +378,13 @@ def _count_columns(first: Sequence[Column[GroupRow]], annual: bool) -> list[Colu
     return [
         *first,
         Column("本期公开", INT, lambda g: g.counts.published),
-        Column("其中\n按时公开", INT, lambda g: g.counts.on_time),
-        Column("其中\n逾期公开", INT, lambda g: g.counts.late),
-        Column("其中\n无时限", INT, lambda g: g.counts.no_due),
+        Column(f"其中\n{ON_TIME}", INT, lambda g: g.counts.on_time),
+        Column(f"其中\n{LATE}", INT, lambda g: g.counts.late),
+        Column(f"其中\n{NO_DUE_DATE_WORD}", INT, lambda g: g.counts.no_due_date),
         Column("本期到期", INT, lambda g: g.counts.due),
-        Column("逾期未公开\n（截至期末）", INT, lambda g: g.counts.overdue_open),
+        Column(f"{OVERDUE}\n（截至期末）", INT, lambda g: g.counts.overdue_open),
         Column(f"{next_month}到期\n（尚未公开）", INT, lambda g: g.counts.due_next_month),
-        Column("按时公开率", PERCENT, lambda g: _rate(g.counts.on_time_rate)),
+        Column(ON_TIME_RATE_WORD, PERCENT, lambda g: _rate(g.counts.on_time_rate)),
     ]
 
 
@@ -398,15 +412,15 @@ def _summary_sheet(ws: Worksheet, stats: ReportStats) -> None:
         _SUMMARY_COLS,
     )
     published = (
-        f"本期公开信息 {t.published} 条，其中按时公开 {t.on_time} 条、逾期公开 {t.late} 条，"
-        f"按时公开率 {rate_text}"
+        f"本期公开信息 {t.published} 条，其中{ON_TIME} {t.on_time} 条、{LATE} {t.late} 条、"
+        f"{NO_DUE_DATE_WORD} {t.no_due_date} 条，{ON_TIME_RATE_WORD} {rate_text}"
         if t.published
         else "本期没有公开信息"
     )
     overdue = (
-        f"截至{as_of}仍有 {t.overdue_open} 条逾期未公开（详见“逾期”表）"
+        f"截至{as_of}仍有 {t.overdue_open} 条{OVERDUE}（详见“{SHEET_OVERDUE}”表）"
         if t.overdue_open
-        else f"截至{as_of}没有逾期未公开的信息"
+        else f"截至{as_of}没有{OVERDUE}的信息"
     )
     lead = f"{published}；{overdue}；{stats.next_month_label}将有 {t.due_next_month} 条到期。"
     _put(ws, 3, 1, lead, "报表-要点")
@@ -427,22 +441,27 @@ def _summary_sheet(ws: Worksheet, stats: ReportStats) -> None:
             f"公开日期在 {period.start:%Y-%m-%d} 至 {period.end:%Y-%m-%d} 之间",
             "",
         ),
-        ("　其中：按时公开", t.on_time, "公开日期不晚于应公开日期", ""),
-        ("　　　　逾期公开", t.late, "公开日期晚于应公开日期", "late" if t.late else ""),
-        ("　　　　无公开时限", t.no_due, "目录未规定时限或未填应公开日期，不计入按时公开率", ""),
+        (f"　其中：{ON_TIME}", t.on_time, "公开日期不晚于应公开日期", ""),
+        (f"　　　　{LATE}", t.late, "公开日期晚于应公开日期", "late" if t.late else ""),
+        (
+            f"　　　　{NO_DUE_DATE_WORD}",
+            t.no_due_date,
+            f"目录未规定时限或未填应公开日期，既非{ON_TIME}也非{LATE}，不计入{ON_TIME_RATE_WORD}",
+            "",
+        ),
         ("本期到期（条）", t.due, "应公开日期在本期内的信息，不论是否已公开", ""),
         (
-            "逾期未公开（条）",
+            f"{OVERDUE}（条）",
             t.overdue_open,
             f"截至{as_of}已过应公开日期仍未公开，含以前各期到期的",
             "overdue" if t.overdue_open else "",
         ),
         (f"{stats.next_month_label}到期（条）", t.due_next_month, "尚未公开、应公开日期在下月的信息", ""),
-        ("按时公开率", _rate(rate), "按时公开 ÷（按时公开 + 逾期公开）；无可评价信息时显示“—”", ""),
+        (ON_TIME_RATE_WORD, _rate(rate), f"{ON_TIME_RATE_RULE}；无可评价信息时显示“—”", ""),
     ]
     for label, value, meaning, fill in lines:
         row += 1
-        kind = PERCENT if label == "按时公开率" else INT
+        kind = PERCENT if label == ON_TIME_RATE_WORD else INT
         _put(ws, row, 1, label, _style_name(TEXT, fill))
         _put(ws, row, 3, value, _style_name(CENTER if value == "—" else kind, fill))
         _put(ws, row, 4, meaning, _style_name(TEXT, fill))
@@ -497,7 +516,7 @@ def _summary_sheet(ws: Worksheet, stats: ReportStats) -> None:
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=_SUMMARY_COLS)
 
     row += 2
-    _put(ws, row, 1, "五、各过程按时公开、逾期公开与逾期未公开条数", "报表-小节")
+    _put(ws, row, 1, f"五、各过程{ON_TIME}、{LATE}与{OVERDUE}条数", "报表-小节")
     if stats.by_process:
         _process_chart(ws, process_header, process_last, f"A{row + 1}", total_width)
     _page_setup(ws, stats, "1:2")
@@ -514,7 +533,7 @@ def _merge_row(ws: Worksheet, row: int, style: str) -> None:
 
 def _total_row(ws: Worksheet, row: int, stats: ReportStats) -> int:
     t = stats.totals
-    values: list[object] = ["合计", "", t.published, t.on_time, t.late, t.no_due, t.due, t.overdue_open]
+    values: list[object] = ["合计", "", t.published, t.on_time, t.late, t.no_due_date, t.due, t.overdue_open]
     values += [t.due_next_month, _rate(t.on_time_rate)]
     for c, value in enumerate(values, start=1):
         _put(ws, row, c, value, "报表-合计")
@@ -534,11 +553,11 @@ def _process_chart(ws: Worksheet, header_row: int, last_row: int, anchor: str, p
     chart.y_axis.number_format = "0"
     chart.y_axis.delete = False
     chart.x_axis.delete = False
-    # Columns D (按时公开), E (逾期公开), H (逾期未公开) of the by-过程 table.
+    # Columns D (on time), E (late), H (overdue) of the by-过程 table.
     for col, name, colour in (
-        (4, "按时公开", "70AD47"),
-        (5, "逾期公开", "ED7D31"),
-        (8, "逾期未公开", "C00000"),
+        (4, ON_TIME, "70AD47"),
+        (5, LATE, "ED7D31"),
+        (8, OVERDUE, "C00000"),
     ):
         series = Series(Reference(ws, min_col=col, min_row=header_row + 1, max_row=last_row), title=name)
         series.graphicalProperties.solidFill = colour
@@ -582,7 +601,7 @@ def _detail_columns(numbered: Sequence[DetailRow]) -> list[Column[DetailRow]]:
         Column("责任人", WRAP, lambda r: r.responsible, 6, 7.5),
         Column("保密\n审查", WRAP, lambda r: r.review, 5, 9),
         Column("状态", WRAP, lambda r: r.status_text, 9, 9),
-        Column("逾期\n天数", INT, lambda r: r.days_late or None, 5, 5.5),
+        Column(DAYS_LATE_HEADER, INT, lambda r: r.days_late or None, 5, 5.5),
         Column("备注", WRAP, lambda r: r.notes, 5, 12),
         Column("时限说明", WRAP, lambda r: r.due_explanation, 8, 20),
     ]
@@ -615,7 +634,7 @@ def _detail_sheet(ws: Worksheet, stats: ReportStats) -> None:
         f"{stats.bureau}本期公开或到期的信息明细（{stats.period.label}）",
         f"公开日期或应公开日期在 {stats.period.start:%Y-%m-%d} 至 {stats.period.end:%Y-%m-%d} 之间的信息共 "
         f"{len(rows)} 条，按公开日期（未公开的按应公开日期）排列；状态截至 {stats.as_of:%Y-%m-%d}，"
-        "逾期天数按日历日计算。底色：浅橙＝逾期公开，浅红＝逾期未公开。",
+        f"{DAYS_LATE_NOTE}底色：浅橙＝{LATE}，浅红＝{OVERDUE}。",
         _detail_columns(rows),
         rows,
         _row_fill,
@@ -629,19 +648,19 @@ def _overdue_sheet(ws: Worksheet, stats: ReportStats) -> None:
     columns = [
         *(detail[h] for h in ("序号", "过程", "一级\n目录", "二级\n目录", "标题", "文号")),
         *(detail[h] for h in ("形成\n日期", "变更\n日期", "批复\n日期", "应公开\n日期")),
-        Column[DetailRow]("逾期\n天数", INT, lambda r: r.days_late, 5, 7),
+        Column[DetailRow](DAYS_LATE_HEADER, INT, lambda r: r.days_late, 5, 7),
         *(detail[h] for h in ("责任\n部门", "责任人", "备注", "时限说明")),
     ]
     _table_sheet(
         ws,
         stats,
-        f"{stats.bureau}逾期未公开信息（截至{stats.as_of.year}年{stats.as_of.month}月{stats.as_of.day}日）",
+        f"{stats.bureau}{OVERDUE}信息（截至{stats.as_of.year}年{stats.as_of.month}月{stats.as_of.day}日）",
         f"已过应公开日期、截至 {stats.as_of:%Y-%m-%d} 仍未公开的信息共 {len(rows)} 条（含以前各期到期的），"
-        "按应公开日期从早到晚排列；逾期天数按日历日计算。",
+        f"按应公开日期从早到晚排列；{DAYS_LATE_NOTE}",
         columns,
         rows,
         lambda r: "overdue",
-        "截至统计日没有逾期未公开的信息。",
+        f"截至统计日没有{OVERDUE}的信息。",
     )
 
 
@@ -677,12 +696,13 @@ def _monthly_sheet(ws: Worksheet, stats: ReportStats) -> None:
     columns: list[Column[MonthRow]] = [
         Column("月份", CENTER, lambda m: f"{m.month}月"),
         Column("公开", INT, lambda m: m.published),
-        Column("其中\n按时公开", INT, lambda m: m.on_time),
-        Column("其中\n逾期公开", INT, lambda m: m.late),
-        Column("按时公开率", PERCENT, lambda m: _rate(_month_rate(m))),
+        Column(f"其中\n{ON_TIME}", INT, lambda m: m.on_time),
+        Column(f"其中\n{LATE}", INT, lambda m: m.late),
+        Column(f"其中\n{NO_DUE_DATE_WORD}", INT, lambda m: m.no_due_date),
+        Column(ON_TIME_RATE_WORD, PERCENT, lambda m: _rate(m.on_time_rate)),
         Column("当月到期", INT, lambda m: m.due),
         Column(
-            "月末逾期\n未公开",
+            f"月末\n{OVERDUE}",
             INT,
             lambda m: "—" if m.overdue_at_month_end is None else m.overdue_at_month_end,
         ),
@@ -691,25 +711,29 @@ def _monthly_sheet(ws: Worksheet, stats: ReportStats) -> None:
     _title_block(
         ws,
         f"{stats.bureau}政务公开月度统计（{stats.period.label}）",
-        "“月末逾期未公开”为各月最后一天已过应公开日期仍未公开的条数；尚未结束的月份显示“—”。",
+        f"“月末{OVERDUE}”为各月最后一天已过应公开日期仍未公开的条数；尚未结束的月份显示“—”。",
         sum(widths),
         len(columns),
     )
     last = _write_table(ws, 3, columns, rows, widths)
     t = stats.totals
-    total: list[object] = ["全年", t.published, t.on_time, t.late, _rate(t.on_time_rate), t.due, ""]
+    total: list[object] = [
+        "全年",
+        t.published,
+        t.on_time,
+        t.late,
+        t.no_due_date,
+        _rate(t.on_time_rate),
+        t.due,
+        "",
+    ]
     for c, value in enumerate(total, start=1):
         _put(ws, last + 1, c, value, "报表-合计")
     ws.cell(row=last + 1, column=1).alignment = Alignment(horizontal="center", vertical="center")
     if t.on_time_rate is not None:
-        ws.cell(row=last + 1, column=5).number_format = "0.0%"
+        ws.cell(row=last + 1, column=6).number_format = "0.0%"
     ws.freeze_panes = "A4"
     _page_setup(ws, stats, "3:3")
-
-
-def _month_rate(m: MonthRow) -> float | None:
-    judged = m.on_time + m.late
-    return m.on_time / judged if judged else None
 
 
 # --- the workbook -----------------------------------------------------------------------------------

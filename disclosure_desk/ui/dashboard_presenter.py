@@ -14,6 +14,7 @@ from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.digest import Coverage, Digest, build_coverage, build_digest
 from disclosure_desk.domain.history import MonthHistory, monthly_history
 from disclosure_desk.domain.publication import PublicationRecord
+from disclosure_desk.domain.status import evaluate_records
 from disclosure_desk.domain.workdays import WorkdayCalendar
 from disclosure_desk.ui.presenters import item_label
 
@@ -42,12 +43,13 @@ def build_dashboard(
     calendar: WorkdayCalendar,
     due_soon_days: int,
 ) -> DashboardData:
+    evaluation = evaluate_records(records, today, calendar, due_soon_days)
     return DashboardData(
         today=today,
         due_soon_days=due_soon_days,
-        digest=build_digest(records, today, calendar, due_soon_days),
-        coverage=build_coverage(items, records, today),
-        history=monthly_history(records, today, HISTORY_MONTHS),
+        digest=build_digest(evaluation),
+        coverage=build_coverage(items, records, today, calendar),
+        history=monthly_history(evaluation, HISTORY_MONTHS),
         record_count=len(records),
     )
 
@@ -60,8 +62,3 @@ def item_brief(item: CatalogueItem) -> str:
 
 def item_tooltip(item: CatalogueItem) -> str:
     return "\n".join(filter(None, (item_label(item), item.content)))
-
-
-def percent(rate: float | None) -> str:
-    """ "93.5%"; an em dash when nothing has been judged yet."""
-    return "—" if rate is None else f"{rate * 100:.1f}%"

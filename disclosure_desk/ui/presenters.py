@@ -14,15 +14,11 @@ from disclosure_desk.domain.catalogue import Catalogue, CatalogueItem
 from disclosure_desk.domain.deadlines import DeadlineRule, DueDate, RuleKind
 from disclosure_desk.domain.index_numbers import next_index_number
 from disclosure_desk.domain.publication import Publication, PublicationRecord
-from disclosure_desk.domain.status import Status
+from disclosure_desk.domain.status import Evaluated, Status, evaluate_records, is_open, urgency
 from disclosure_desk.io.catalogue_review import review_items
 from disclosure_desk.store.repository import Store
 
 Clock = Callable[[], date]
-
-OPEN_STATUSES = frozenset({Status.PENDING, Status.DUE_SOON, Status.OVERDUE})
-# Higher is worse: the tree colours a node by the worst open publication under it.
-SEVERITY: dict[Status, int] = {Status.OVERDUE: 3, Status.DUE_SOON: 2, Status.PENDING: 1}
 
 
 def item_label(item: CatalogueItem) -> str:
@@ -45,7 +41,7 @@ class RegisterRow:
 
     @property
     def is_open(self) -> bool:
-        return self.status in OPEN_STATUSES
+        return is_open(self.status)
 
 
 def _search_text(record: PublicationRecord, label: str) -> str:
@@ -54,23 +50,24 @@ def _search_text(record: PublicationRecord, label: str) -> str:
     return "\n".join(parts).lower()
 
 
-def build_register_rows(
-    records: Iterable[PublicationRecord], status_of: Callable[[PublicationRecord], Status]
-) -> list[RegisterRow]:
+def build_register_rows(entries: Iterable[Evaluated]) -> list[RegisterRow]:
     labels: dict[int, str] = {}
     rows = []
-    for record in records:
+    for entry in entries:
+        record = entry.record
         item = record.item
         label = labels.get(item.id or 0)
         if label is None:
             label = labels[item.id or 0] = item_label(item)
-        rows.append(RegisterRow(record, status_of(record), label, _search_text(record, label)))
+        rows.append(RegisterRow(record, entry.status, label, _search_text(record, label)))
     return rows
 
 
 def load_register(store: Store, today: date) -> list[RegisterRow]:
-    records = store.publication_records()
-    return build_register_rows(records, lambda record: store.status(record, today))
+    evaluation = evaluate_records(
+        store.publication_records(), today, store.calendar(), store.settings().due_soon_days
+    )
+    return build_register_rows(evaluation.entries)
 
 
 @dataclass(frozen=True)
@@ -82,7 +79,7 @@ class OpenWork:
 
     def merged(self, other: OpenWork) -> OpenWork:
         worst = self.worst
-        if other.worst is not None and (worst is None or SEVERITY[other.worst] > SEVERITY[worst]):
+        if other.worst is not None and (worst is None or urgency(other.worst) < urgency(worst)):
             worst = other.worst
         return OpenWork(self.count + other.count, worst)
 

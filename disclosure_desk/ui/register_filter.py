@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from disclosure_desk.domain.status import Status
-from disclosure_desk.ui.presenters import OPEN_STATUSES, RegisterRow
+from disclosure_desk.domain.status import OPEN_STATUSES, PUBLISHED_STATUSES, Status, StatusGroup
+from disclosure_desk.ui.presenters import RegisterRow
 
 
 class DateField(StrEnum):
@@ -17,15 +17,21 @@ class DateField(StrEnum):
     PUBLISHED = "published"
 
 
-# Status choices offered by the filter bar: a name → the statuses it lets through.
+# Status choices offered by the filter bar, keyed by the code of a status group or of one status
+# (the domain's groups and statuses, so the words shown are theirs).
 STATUS_GROUPS: dict[str, frozenset[Status]] = {
-    "open": OPEN_STATUSES,
-    "overdue": frozenset({Status.OVERDUE}),
-    "due_soon": frozenset({Status.DUE_SOON}),
-    "pending": frozenset({Status.PENDING}),
-    "published": frozenset({Status.PUBLISHED_ON_TIME, Status.PUBLISHED_LATE, Status.PUBLISHED}),
-    "published_late": frozenset({Status.PUBLISHED_LATE}),
+    StatusGroup.OPEN.value: OPEN_STATUSES,
+    Status.OVERDUE.value: frozenset({Status.OVERDUE}),
+    Status.DUE_SOON.value: frozenset({Status.DUE_SOON}),
+    Status.PENDING.value: frozenset({Status.PENDING}),
+    StatusGroup.PUBLISHED.value: PUBLISHED_STATUSES,
+    Status.PUBLISHED_LATE.value: frozenset({Status.PUBLISHED_LATE}),
 }
+
+
+def status_choice(key: str) -> StatusGroup | Status:
+    """What a filter key names: a group ("open", "published") or one status."""
+    return StatusGroup(key) if key in {g.value for g in StatusGroup} else Status(key)
 
 
 def _date_of(row: RegisterRow, field: DateField) -> date | None:

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from disclosure_desk import paths
 from disclosure_desk.domain.digest import Digest
-from disclosure_desk.ui.texts import tr
+from disclosure_desk.domain.status import Status
+from disclosure_desk.ui.texts import status_label, tr
 from disclosure_desk.ui.widgets.badge import badge_pixmap
 
 _CONTEXT = "Reminder"
@@ -42,15 +43,19 @@ class ReminderText:
 
 
 def reminder_text(digest: Digest, due_soon_days: int) -> ReminderText | None:
-    """ "逾期 2 条，5个工作日内到期 3 条" and the first titles; None when nothing is due."""
+    """ "逾期未公开 2 条，即将到期（5个工作日内）3 条" and the first titles; None when nothing is due."""
     overdue, due_soon = len(digest.overdue), len(digest.due_soon)
     if overdue + due_soon == 0:
         return None
     parts = []
     if overdue:
-        parts.append(tr("逾期 {0} 条", _CONTEXT).format(overdue))
+        parts.append(tr("{0} {1} 条", _CONTEXT).format(status_label(Status.OVERDUE), overdue))
     if due_soon:
-        parts.append(tr("{0}个工作日内到期 {1} 条", _CONTEXT).format(due_soon_days, due_soon))
+        parts.append(
+            tr("{0}（{1}个工作日内）{2} 条", _CONTEXT).format(
+                status_label(Status.DUE_SOON), due_soon_days, due_soon
+            )
+        )
     summary = tr("，", _CONTEXT).join(parts)
     entries = (*digest.overdue, *digest.due_soon)
     lines = [f"· {entry.record.publication.title}" for entry in entries[:TITLES_SHOWN]]
@@ -139,7 +144,12 @@ class TrayNotifier(QObject):
     def set_count(self, count: int, tooltip: str) -> None:
         if self.tray is not None:
             self.tray.setIcon(QIcon(badge_pixmap(self._base, count)))
-            self.tray.setToolTip(tooltip or tr("没有逾期或即将到期的事项", _CONTEXT))
+            self.tray.setToolTip(
+                tooltip
+                or tr("没有{0}或{1}的事项", _CONTEXT).format(
+                    status_label(Status.OVERDUE), status_label(Status.DUE_SOON)
+                )
+            )
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):

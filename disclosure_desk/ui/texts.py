@@ -8,7 +8,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from disclosure_desk.domain.deadlines import DueDate
-from disclosure_desk.domain.status import Status
+from disclosure_desk.domain.status import (
+    DAYS_LATE_FORMAT,
+    Status,
+    StatusGroup,
+    group_word,
+    status_word,
+)
 from disclosure_desk.domain.workdays import WEEKDAY_NAMES
 
 
@@ -17,17 +23,25 @@ def tr(text: str, context: str = "Texts") -> str:
 
 
 def status_label(status: Status) -> str:
-    labels = {
-        Status.PENDING: tr("待公开"),
-        Status.DUE_SOON: tr("即将到期"),
-        Status.OVERDUE: tr("已逾期"),
-        Status.PUBLISHED_ON_TIME: tr("按时公开"),
-        Status.PUBLISHED_LATE: tr("逾期公开"),
-        Status.PUBLISHED: tr("已公开"),
-    }
-    return labels[status]
+    """The status's one word (domain.status), through Qt's translation hook."""
+    return tr(status_word(status), "Status")
 
 
+def group_label(group: StatusGroup) -> str:
+    return tr(group_word(group), "Status")
+
+
+def vocabulary(word: str) -> str:
+    """Any other word of the status vocabulary (NO_DUE_DATE_WORD, ON_TIME_RATE_WORD…), translated."""
+    return tr(word, "Status")
+
+
+def days_late_label(days: int) -> str:
+    """ "逾期 3 个工作日": days late in the unit the domain counts them in."""
+    return tr(DAYS_LATE_FORMAT, "Status").format(days)
+
+
+# Colours by status, read by every view (a UI table keyed by status; nothing else decides a colour).
 # Red for overdue, amber for due soon: text colours dark enough to read on white (WCAG AA), and a pale
 # background of the same hue for the status cell.
 STATUS_FOREGROUND: dict[Status, QColor] = {

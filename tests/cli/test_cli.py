@@ -330,11 +330,54 @@ def test_status_json_contract(capsys: pytest.CaptureFixture[str], db_path: Path)
     assert code == 0 and "逾期未公开：1 条" in out
 
 
+def test_status_json_month_and_year(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    base = ["--db", str(db_path), "--today", "2026-11-20", "publication", "add", "--channel", "政府网站"]
+    for item, title, dates in (
+        ("1", "按时", ["--formed", "2026-11-02", "--published", "2026-11-05"]),
+        ("1", "逾期", ["--formed", "2026-09-01", "--published", "2026-11-06"]),
+        ("18", "无时限", ["--published", "2026-11-09"]),  # statutory, no due date entered
+        ("1", "三月", ["--formed", "2026-03-02", "--published", "2026-03-03"]),
+    ):
+        assert run(capsys, *base, "--item", item, "--title", title, *dates)[0] == 0
+    code, out, _ = run(capsys, "--db", str(db_path), "--today", "2026-11-20", "status", "--format", "json")
+    assert code == 0
+    digest = json.loads(out)
+    assert digest["month"] == {"published": 3, "on_time": 1, "late": 1, "no_due_date": 1}
+    assert {k: digest["year"][k] for k in ("on_time_rate", "on_time", "late")} == {
+        "on_time_rate": 0.6667,
+        "on_time": 2,
+        "late": 1,
+    }
+    # the older keys stay as they were
+    assert digest["published_this_month"] == 3 and digest["on_time_rate_this_year"] == 0.6667
+    text = run(capsys, "--db", str(db_path), "--today", "2026-11-20", "status")[1]
+    assert "本月已公开 3 条：按时公开 1，逾期公开 1，无时限 1" in text
+    assert "本年按时公开率 66.7%" in text
+
+
+def test_publication_list_text_has_a_header_and_chinese_words(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    base = ["--db", str(db_path), "--today", "2026-11-05", "publication", "add", "--item", "1"]
+    assert run(capsys, *base, "--title", "逾期的", "--formed", "2026-10-08")[0] == 0
+    code, out, _ = run(capsys, "--db", str(db_path), "--today", "2026-11-05", "publication", "list")
+    assert code == 0
+    header, row = out.splitlines()
+    assert header.split() == ["编号", "事项", "应公开日期", "公开日期", "状态", "标题"]
+    assert row.split() == ["1", "1", "2026-11-04", "—", "逾期未公开", "逾期的"]
+    assert "overdue" not in out
+    # JSON keeps the codes
+    out = run(
+        capsys, "--db", str(db_path), "--today", "2026-11-05", "publication", "list", "--format", "json"
+    )[1]
+    assert json.loads(out)[0]["status"] == "overdue"
+
+
 def test_status_with_nothing_due(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
     code, out, _ = run(capsys, "--db", str(db_path), "status", "--format", "json")
     assert code == 0
     assert json.loads(out)["overdue"] == [] and json.loads(out)["due_soon"] == []
-    assert "没有逾期或即将到期" in run(capsys, "--db", str(db_path), "status")[1]
+    assert "没有逾期未公开或即将到期" in run(capsys, "--db", str(db_path), "status")[1]
 
 
 def test_import_warns_about_a_time_limit_it_cannot_read(

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from disclosure_desk.domain.digest import build_digest
+from disclosure_desk.domain.digest import Digest, build_digest
 from disclosure_desk.domain.publication import Publication
-from disclosure_desk.domain.status import Status
+from disclosure_desk.domain.status import Figures, Status, evaluate_records
 from disclosure_desk.store.repository import Store
+
+
+def digest_of(store: Store, today: date) -> Digest:
+    return build_digest(evaluate_records(store.publication_records(), today, store.calendar(), 5))
 
 
 def _add(store: Store, number: int, title: str, **dates: date) -> None:
@@ -23,11 +27,11 @@ def test_digest_across_national_day(store: Store) -> None:
     _add(store, 12, "预算批复", approved_on=date(2026, 9, 30))  # 20 日 → 2026-10-20
     _add(store, 1, "已公开", formed_on=date(2026, 9, 1), published_on=date(2026, 9, 20))
     _add(store, 18, "应急预案")  # statutory, no date entered: open, undated
-    records = store.publication_records()
     # Saturday 2026-10-10 is a 调休 working day: it counts as one
-    digest = build_digest(records, date(2026, 10, 10), store.calendar(), 5)
+    digest = digest_of(store, date(2026, 10, 10))
     assert [e.record.publication.title for e in digest.overdue] == ["九月底形成"]
-    assert digest.overdue[0].days_late == 11
+    # due Tue 09-29: 09-30, then (after National Day) 10-08, 10-09 and the 调休 Saturday 10-10
+    assert digest.overdue[0].days_late == 4
     assert [e.record.publication.title for e in digest.due_soon] == []
     assert [e.record.publication.title for e in digest.open] == [
         "九月底形成",
@@ -41,7 +45,7 @@ def test_digest_across_national_day(store: Store) -> None:
     # from Sat 10-10 (a working day) to Tue 10-20: 10-12..16, 10-19, 10-20 = 7 working days
     assert budget.working_days_left == 7
     # a week later the budget is due soon; a published record never shows as due
-    later = build_digest(records, date(2026, 10, 15), store.calendar(), 5)
+    later = digest_of(store, date(2026, 10, 15))
     assert [e.record.publication.title for e in later.due_soon] == ["预算批复"]
     assert all(e.record.publication.published_on is None for e in later.open)
     assert later.open[-1].working_days_left is None and later.open[-1].status is Status.PENDING
@@ -51,10 +55,11 @@ def test_digest_month_and_year_figures(store: Store) -> None:
     _add(store, 1, "按时", formed_on=date(2026, 11, 2), published_on=date(2026, 11, 10))
     _add(store, 1, "逾期公开", formed_on=date(2026, 1, 5), published_on=date(2026, 3, 2))
     _add(store, 1, "去年", formed_on=date(2025, 1, 5), published_on=date(2025, 1, 6))
-    digest = build_digest(store.publication_records(), date(2026, 11, 25), store.calendar(), 5)
-    assert digest.published_this_month == 1
-    assert (digest.on_time_this_year, digest.late_this_year) == (1, 1)
-    assert digest.on_time_rate_this_year == 0.5
+    _add(store, 18, "无时限", published_on=date(2026, 11, 3))  # statutory, no due date entered
+    digest = digest_of(store, date(2026, 11, 25))
+    assert digest.month == Figures(published=2, on_time=1, late=0, no_due_date=1)
+    assert digest.year == Figures(published=3, on_time=1, late=1, no_due_date=1)
+    assert digest.year.on_time_rate == 0.5
     assert digest.overdue == () and digest.due_soon == ()
 
 
@@ -70,7 +75,9 @@ def test_coverage_and_yearly_obligations(store: Store) -> None:
     _add(store, 1, "去年的文件", formed_on=date(2025, 5, 1), published_on=date(2025, 5, 6))
     _add(store, 1, "未公开", formed_on=date(2026, 11, 2))
     catalogue = store.active_catalogue()
-    coverage = build_coverage(catalogue.items, store.publication_records(), date(2026, 11, 25))
+    coverage = build_coverage(
+        catalogue.items, store.publication_records(), date(2026, 11, 25), store.calendar()
+    )
     assert len(coverage.uncovered) == 32 and budget.id not in {i.id for i in coverage.uncovered}
     assert [(o.item.number, o.due_on, o.met_on) for o in coverage.yearly] == [
         (12, date(2026, 3, 31), date(2026, 3, 10)),

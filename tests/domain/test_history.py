@@ -8,6 +8,8 @@ from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.deadlines import DueDate
 from disclosure_desk.domain.history import MonthHistory, arisen_on, monthly_history
 from disclosure_desk.domain.publication import Publication, PublicationRecord
+from disclosure_desk.domain.status import evaluate_records
+from disclosure_desk.io.holidays_import import bundled_calendar
 from disclosure_desk.store.repository import Store
 
 ITEM = CatalogueItem(1, "决策", "政策法规", "部门文件", "", "", "", "", id=1)
@@ -26,16 +28,23 @@ def _record(
     return PublicationRecord(publication, ITEM, DueDate(due))
 
 
-def _by_month(history: tuple[MonthHistory, ...]) -> dict[tuple[int, int], tuple[int, int, int]]:
-    return {(m.year, m.month): (m.published_on_time, m.published_late, m.open_at_end) for m in history}
+def _by_month(history: tuple[MonthHistory, ...]) -> dict[tuple[int, int], tuple[int, int, int, int]]:
+    return {
+        (m.year, m.month): (m.figures.on_time, m.figures.late, m.figures.no_due_date, m.open_at_end)
+        for m in history
+    }
+
+
+def history(records: list[PublicationRecord], today: date = TODAY) -> tuple[MonthHistory, ...]:
+    return monthly_history(evaluate_records(records, today, bundled_calendar(), 5))
 
 
 def test_twelve_months_end_with_the_current_one() -> None:
-    history = monthly_history([], TODAY)
-    assert len(history) == 12
-    assert (history[0].year, history[0].month) == (2025, 11)
-    assert (history[-1].year, history[-1].month) == (2026, 10)
-    assert all(m.published == 0 and m.open_at_end == 0 for m in history)
+    months = history([])
+    assert len(months) == 12
+    assert (months[0].year, months[0].month) == (2025, 11)
+    assert (months[-1].year, months[-1].month) == (2026, 10)
+    assert all(m.figures.published == 0 and m.open_at_end == 0 for m in months)
 
 
 def test_on_time_late_and_open_at_each_month_end() -> None:
@@ -46,24 +55,24 @@ def test_on_time_late_and_open_at_each_month_end() -> None:
         _record(date(2026, 9, 1), date(2026, 9, 29), date(2026, 9, 29)),
         # never published: open from September on, including today
         _record(date(2026, 9, 25), date(2026, 10, 30)),
-        # no due date to be late against: on time
+        # no due date to be late against: neither on time nor late, its own number
         _record(None, None, date(2026, 7, 3), created=datetime(2026, 7, 1, 9, 0)),
         # published before the window: counted nowhere
         _record(date(2025, 1, 5), date(2025, 2, 1), date(2025, 1, 20)),
         # formed before the window, still open: open at every month end shown
         _record(date(2025, 6, 1), date(2025, 6, 30)),
-        # formed after today (a typo or a plan): not open yet
+        # formed after today (a plan): open today, as the start page lists it, but not at earlier month ends
         _record(date(2026, 12, 1), date(2026, 12, 29)),
         # published "in the future": not published as of today
         _record(date(2026, 10, 8), date(2026, 11, 4), date(2026, 10, 20)),
     ]
-    months = _by_month(monthly_history(records, TODAY))
-    assert months[(2025, 11)] == (0, 0, 1)
-    assert months[(2026, 7)] == (1, 0, 1)
-    assert months[(2026, 8)] == (0, 0, 2)
-    assert months[(2026, 9)] == (1, 0, 3)
-    assert months[(2026, 10)] == (0, 1, 3)
-    assert sum(m[0] + m[1] for m in months.values()) == 3
+    months = _by_month(history(records))
+    assert months[(2025, 11)] == (0, 0, 0, 1)
+    assert months[(2026, 7)] == (0, 0, 1, 1)
+    assert months[(2026, 8)] == (0, 0, 0, 2)
+    assert months[(2026, 9)] == (1, 0, 0, 3)
+    assert months[(2026, 10)] == (0, 1, 0, 4)
+    assert sum(m[0] + m[1] + m[2] for m in months.values()) == 3
 
 
 def test_arisen_on_falls_back_to_the_entry_day_up_to_today() -> None:
@@ -87,6 +96,6 @@ def test_history_from_the_store_across_national_day(store: Store) -> None:
     )
     records = store.publication_records()
     assert [r.due.due_on for r in records] == [date(2026, 10, 29), date(2026, 9, 29)]
-    months = _by_month(monthly_history(records, TODAY))
-    assert months[(2026, 9)] == (0, 0, 2)
-    assert months[(2026, 10)] == (0, 1, 1)
+    months = _by_month(history(records))
+    assert months[(2026, 9)] == (0, 0, 0, 2)
+    assert months[(2026, 10)] == (0, 1, 0, 1)

@@ -10,7 +10,7 @@ from report_sample import ITEMS, RECORDS, annual_input, october_input  # tests/r
 
 from disclosure_desk.domain.catalogue import CHANNELS
 from disclosure_desk.domain.deadlines import DueDate
-from disclosure_desk.domain.report_stats import STATUS_WORDS, Counts, ReportPeriod, compute_report
+from disclosure_desk.domain.report_stats import Counts, ReportPeriod, compute_report
 from disclosure_desk.domain.status import Status
 
 
@@ -36,12 +36,6 @@ def test_periods() -> None:
         ReportPeriod.month(2026, 13)
 
 
-def test_status_words_cover_every_status() -> None:
-    assert set(STATUS_WORDS) == set(Status)
-    assert STATUS_WORDS[Status.PUBLISHED] == "已公开（无时限）"
-    assert STATUS_WORDS[Status.OVERDUE] == "逾期未公开"
-
-
 def test_due_date_across_national_day() -> None:
     # Formed Fri 2026-09-25; 20 working days skip 10-01…10-07 and count the 调休 Saturday 10-10.
     assert RECORDS["A"].due.due_on == date(2026, 10, 29)
@@ -54,7 +48,7 @@ def test_totals() -> None:
         published=4,  # A, B, E, I (H was published after the period)
         on_time=2,  # A, I
         late=1,  # B
-        no_due=1,  # E
+        no_due_date=1,  # E
         due=5,  # A, B, C, H, I
         overdue_open=3,  # C, D (due in September), H (published only on 11-03)
         due_next_month=1,  # F
@@ -68,7 +62,7 @@ def test_by_process_in_catalogue_order() -> None:
     rows = {g.process: g.counts for g in compute_report(october_input()).by_process}
     assert list(rows) == ["决策", "执行", "结果"]
     assert rows["决策"] == Counts(published=1, on_time=1, due=2, overdue_open=2, due_next_month=1)
-    assert rows["执行"] == Counts(published=1, no_due=1)
+    assert rows["执行"] == Counts(published=1, no_due_date=1)
     assert rows["结果"] == Counts(published=2, on_time=1, late=1, due=3, overdue_open=1)
     assert rows["执行"].on_time_rate is None
     assert rows["结果"].on_time_rate == 0.5
@@ -107,13 +101,14 @@ def test_details_are_every_record_published_or_due_in_the_period() -> None:
     assert sorted(titles) == sorted(RECORDS[k].publication.title for k in "ABCEHI")
     by_title = {d.title: d for d in stats.details}
     b = by_title[RECORDS["B"].publication.title]
-    assert (b.status, b.days_late, b.status_text) == (Status.PUBLISHED_LATE, 6, "逾期公开")
+    # days late in working days: 10-10 (调休 Saturday), 10-12…10-15
+    assert (b.status, b.days_late, b.status_text) == (Status.PUBLISHED_LATE, 5, "逾期公开")
     assert "未使用目录要求的渠道：两微一端" in b.notes
     e = by_title["@foo"]
     assert (e.status, e.due_on, e.status_text) == (Status.PUBLISHED, None, "已公开（无时限）")
     h = by_title[RECORDS["H"].publication.title]
     # Published after the period: shown as it stood on 10-31, with the later date in the notes.
-    assert (h.status, h.published_on, h.days_late) == (Status.OVERDUE, None, 6)
+    assert (h.status, h.published_on, h.days_late) == (Status.OVERDUE, None, 5)
     assert "2026-11-03" in h.notes
     a = by_title[RECORDS["A"].publication.title]
     assert (a.status, a.days_late, a.review) == (Status.PUBLISHED_ON_TIME, 0, "已审查（李强，2026-10-27）")
@@ -125,9 +120,9 @@ def test_details_are_every_record_published_or_due_in_the_period() -> None:
 def test_overdue_oldest_first() -> None:
     overdue = compute_report(october_input()).overdue
     assert [(d.title, d.due_on, d.days_late) for d in overdue] == [
-        ("+86 123", date(2026, 9, 15), 46),
-        ("=SUM(A1:A2)", date(2026, 10, 20), 11),
-        (RECORDS["H"].publication.title, date(2026, 10, 25), 6),
+        ("+86 123", date(2026, 9, 15), 30),
+        ("=SUM(A1:A2)", date(2026, 10, 20), 8),
+        (RECORDS["H"].publication.title, date(2026, 10, 25), 5),
     ]
     assert all(d.status is Status.OVERDUE for d in overdue)
 
@@ -149,7 +144,7 @@ def test_report_made_mid_month_judges_as_of_that_day() -> None:
 
 def test_no_due_date_and_nothing_judged_gives_no_rate() -> None:
     stats = compute_report(october_input([RECORDS["E"]]))
-    assert stats.totals == Counts(published=1, no_due=1)
+    assert stats.totals == Counts(published=1, no_due_date=1)
     assert stats.on_time_rate is None
 
 
@@ -172,6 +167,8 @@ def test_annual_month_by_month() -> None:
     assert (september.published, september.on_time, september.late, september.due) == (1, 1, 0, 2)
     assert september.overdue_at_month_end == 1  # D
     assert (october.published, october.on_time, october.late, october.due) == (4, 2, 1, 5)
+    assert october.no_due_date == 1  # E: its own number, not in the rate
+    assert october.on_time_rate == pytest.approx(2 / 3)
     assert october.overdue_at_month_end == 3  # C, D, H
     assert (november.published, november.late, november.due) == (1, 1, 1)
     assert november.overdue_at_month_end is None  # November has not ended on 11-05

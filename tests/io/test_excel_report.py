@@ -26,7 +26,7 @@ from disclosure_desk.io.excel_report import (
 
 DETAIL_HEADERS = [
     "序号", "过程", "一级目录", "二级目录", "标题", "文号", "索引号", "形成日期", "变更日期", "批复日期",
-    "应公开日期", "公开日期", "公开渠道", "链接", "责任部门", "责任人", "保密审查", "状态", "逾期天数",
+    "应公开日期", "公开日期", "公开渠道", "链接", "责任部门", "责任人", "保密审查", "状态", "逾期工作日数",
     "备注", "时限说明",
 ]  # fmt: skip
 FORMULA_LIKE = ("=SUM(A1:A2)", "+86 123", "@foo", "-1")
@@ -84,7 +84,7 @@ def test_summary_title_and_totals(workbook: Any) -> None:
         "本期公开信息（条）": 4,
         "　其中：按时公开": 2,
         "　　　　逾期公开": 1,
-        "　　　　无公开时限": 1,
+        "　　　　无时限": 1,
         "本期到期（条）": 5,
         "逾期未公开（条）": 3,
         "2026年11月到期（条）": 1,
@@ -172,14 +172,14 @@ def test_details(workbook: Any) -> None:
     assert a["公开渠道"] == "政府网站、政府公报"
     assert a["保密审查"] == "已审查（李强，2026-10-27）"
     assert a["文号"] == "周科发〔2026〕12号"
-    assert a["逾期天数"] is None
+    assert a["逾期工作日数"] is None
     b = by_title["2026年度区级科技计划项目申报指南"]
-    assert (b["状态"], b["逾期天数"]) == ("逾期公开", 6)
+    assert (b["状态"], b["逾期工作日数"]) == ("逾期公开", 5)
     assert "两微一端" in b["备注"]
     assert by_title["@foo"]["状态"] == "已公开（无时限）"
     assert by_title["@foo"]["应公开日期"] is None
     h = by_title["周村区“十四五”科技创新规划中期评估报告"]
-    assert (h["状态"], h["逾期天数"], h["公开日期"]) == ("逾期未公开", 6, None)
+    assert (h["状态"], h["逾期工作日数"], h["公开日期"]) == ("逾期未公开", 5, None)
     # The vertical tab pasted from Word is dropped: an .xlsx cannot hold it.
     assert "关于举办2026年科技活动周的通知（第二版）" in by_title
 
@@ -213,10 +213,10 @@ def test_dates_are_real_dates(workbook: Any) -> None:
 def test_overdue_sheet_oldest_first(workbook: Any) -> None:
     ws = workbook["逾期"]
     rows = _rows(ws)
-    assert [(r["标题"], r["应公开日期"], r["逾期天数"]) for r in rows] == [
-        ("+86 123", datetime(2026, 9, 15), 46),
-        ("=SUM(A1:A2)", datetime(2026, 10, 20), 11),
-        ("周村区“十四五”科技创新规划中期评估报告", datetime(2026, 10, 25), 6),
+    assert [(r["标题"], r["应公开日期"], r["逾期工作日数"]) for r in rows] == [
+        ("+86 123", datetime(2026, 9, 15), 30),
+        ("=SUM(A1:A2)", datetime(2026, 10, 20), 8),
+        ("周村区“十四五”科技创新规划中期评估报告", datetime(2026, 10, 25), 5),
     ]
     assert "截至2026年10月31日" in ws["A1"].value
 
@@ -381,6 +381,7 @@ def test_annual_month_sheet(tmp_path: Path) -> None:
     assert ws["A1"].value == "周村区科技局政务公开月度统计（2026年）"
     rows = {r["月份"]: r for r in _rows(ws)}
     assert (rows["10月"]["公开"], rows["10月"]["其中按时公开"], rows["10月"]["其中逾期公开"]) == (4, 2, 1)
+    assert rows["10月"]["其中无时限"] == 1  # its own number beside the rate
     assert rows["10月"]["月末逾期未公开"] == 3
     assert rows["11月"]["月末逾期未公开"] == "—"
     assert rows["全年"]["公开"] == 6

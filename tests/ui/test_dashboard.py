@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from disclosure_desk.app import build_desk
 from disclosure_desk.domain.history import monthly_history
 from disclosure_desk.domain.publication import Publication
-from disclosure_desk.domain.status import Status
+from disclosure_desk.domain.status import Status, evaluate_records
 from disclosure_desk.store.repository import Store
 from disclosure_desk.ui.dashboard_controller import DashboardController
 from disclosure_desk.ui.dialogs.yearly_dialog import YearlyDialog
@@ -45,7 +45,7 @@ def add(store: Store, number: int, title: str, **fields: object) -> Publication:
 
 
 def seed(store: Store) -> None:
-    add(store, 1, "九月初形成", formed_on=date(2026, 9, 1))  # due 09-29: 11 days late
+    add(store, 1, "九月初形成", formed_on=date(2026, 9, 1))  # due 09-29: 4 working days late
     add(store, 1, "九月中形成", formed_on=date(2026, 9, 14))  # due 10-16: 5 working days left
     add(store, 1, "九月十一日形成", formed_on=date(2026, 9, 11))  # due 10-15: 4 working days left
     add(store, 1, "节前形成", formed_on=date(2026, 9, 25))  # due 10-29
@@ -91,12 +91,16 @@ def test_cards_across_national_day(seeded_desk: Desk) -> None:
     panel = panel_of(seeded_desk)
     assert panel.overdue_card.value.text() == "1"
     assert panel.overdue_card.property("alert") == "overdue"
-    assert panel.due_soon_card.caption.text() == "5个工作日内到期"
+    assert panel.overdue_card.caption.text() == "逾期未公开"
+    assert panel.due_soon_card.caption.text() == "即将到期（5个工作日内）"
     assert panel.due_soon_card.value.text() == "2"
     assert panel.due_soon_card.property("alert") == "due_soon"
+    assert panel.month_card.caption.text() == "10月已公开"
     assert panel.month_card.value.text() == "1"  # 已公开 on 10-09
+    assert panel.month_card.note.text() == "按时公开 1 · 逾期公开 0 · 无时限 0"
+    assert panel.rate_card.caption.text() == "本年按时公开率"
     assert panel.rate_card.value.text() == "66.7%"  # two on time, one late this year
-    assert panel.rate_card.note.text() == "按时 2 条，逾期 1 条"
+    assert panel.rate_card.note.text() == "按时公开 2 · 逾期公开 1 · 无时限 0"
     assert not panel.all_clear.isVisibleTo(panel)
 
 
@@ -106,7 +110,7 @@ def test_open_list_by_due_date_with_time_left_and_colours(seeded_desk: Desk) -> 
     left = [model.index(row, OpenColumn.LEFT).data() for row in range(model.rowCount())]
     # from Saturday 10-10 (a working day) to Tuesday 10-20: 10-12..16, 10-19, 10-20
     assert left == [
-        "逾期 11 天",
+        "逾期 4 个工作日",  # 09-30, then 10-08, 10-09 and the 调休 Saturday 10-10
         "还剩 4 个工作日",
         "还剩 5 个工作日",
         "还剩 7 个工作日",
@@ -172,11 +176,15 @@ def test_enter_on_a_row_opens_its_editor(seeded_desk: Desk) -> None:
 
 def test_chart_shows_the_domain_history(seeded_desk: Desk) -> None:
     chart = panel_of(seeded_desk).chart
-    expected = monthly_history(seeded_desk.store.publication_records(), TODAY)
-    assert chart.history == expected
+    store = seeded_desk.store
+    evaluation = evaluate_records(store.publication_records(), TODAY, store.calendar(), 5)
+    assert chart.history == monthly_history(evaluation)
     by_month = {(m.year, m.month): m for m in chart.history}
-    assert (by_month[(2026, 8)].published_on_time, by_month[(2026, 8)].published_late) == (1, 1)
-    assert by_month[(2026, 10)].published_on_time == 1
+    assert (by_month[(2026, 8)].figures.on_time, by_month[(2026, 8)].figures.late) == (1, 1)
+    assert by_month[(2026, 10)].figures.on_time == 1
+    # the current month's bar is the month card's figures
+    data = panel_of(seeded_desk).data
+    assert data is not None and by_month[(2026, 10)].figures == data.digest.month
     # open at the end of September: the five formed by then plus 已公开 (published 10-09), and the
     # dateless 应急预案 if it was entered by then (it counts from its entry day, at most today)
     dateless = next(p for p in seeded_desk.store.publications() if p.title == "应急预案")
@@ -219,7 +227,7 @@ def test_coverage_lists_and_marking_an_item_yearly(seeded_desk: Desk) -> None:
     yearly = panel.yearly_model
     assert yearly.rowCount() == 1
     assert yearly.index(0, YearlyColumn.DUE).data() == "2026-03-31"
-    assert yearly.index(0, YearlyColumn.STATE).data() == "未公开，已逾期 193 天"
+    assert yearly.index(0, YearlyColumn.STATE).data() == "逾期未公开，逾期 130 个工作日"
     assert (
         yearly.index(0, YearlyColumn.STATE).data(Qt.ItemDataRole.ForegroundRole)
         == (STATUS_FOREGROUND[Status.OVERDUE])
@@ -232,7 +240,7 @@ def test_coverage_lists_and_marking_an_item_yearly(seeded_desk: Desk) -> None:
     )
     seeded_desk.controller.reload()
     # met, but after its 03-31 deadline: said so, in the late colour
-    assert yearly.index(0, YearlyColumn.STATE).data() == "已于 2026-10-09 公开（晚于截止日 192 天）"
+    assert yearly.index(0, YearlyColumn.STATE).data() == "已于 2026-10-09 公开（逾期 129 个工作日）"
     assert (
         yearly.index(0, YearlyColumn.STATE).data(Qt.ItemDataRole.ForegroundRole)
         == (STATUS_FOREGROUND[Status.PUBLISHED_LATE])
@@ -263,7 +271,7 @@ def test_empty_store_says_nothing_is_due(qtbot: QtBot, store: Store, ui_settings
     desk = open_desk(qtbot, store, ui_settings)
     panel = panel_of(desk)
     assert panel.all_clear.isVisible()
-    assert panel.all_clear.text() == "今天没有逾期或即将到期的事项。"
+    assert panel.all_clear.text() == "今天没有逾期未公开或即将到期的事项。"
     assert panel.open_stack.currentWidget() is panel.open_empty
     assert panel.open_empty.text().startswith("还没有登记公开信息。")
     assert panel.yearly_stack.currentIndex() == 1  # a sentence on how to mark yearly items

@@ -16,6 +16,7 @@ from test_dashboard import add, seed
 
 from disclosure_desk.app import build_desk
 from disclosure_desk.domain.digest import build_digest
+from disclosure_desk.domain.status import evaluate_records
 from disclosure_desk.store.repository import Store
 from disclosure_desk.ui.dashboard_controller import DashboardController
 from disclosure_desk.ui.reminders import (
@@ -82,7 +83,7 @@ def test_once_at_start_once_a_day_and_again_when_counts_grow(
     desk, notifier, reminder = start(qtbot, store, ui_settings, clock)
     assert len(notifier.messages) == 1
     title, message = notifier.messages[0]
-    assert title == "政务公开提醒：逾期 1 条，5个工作日内到期 2 条"
+    assert title == "政务公开提醒：逾期未公开 1 条，即将到期（5个工作日内）2 条"
     assert message.splitlines() == ["· 九月初形成", "· 九月十一日形成", "· 九月中形成"]
     assert notifier.counts[-1] == 3  # the tray badge
 
@@ -95,7 +96,7 @@ def test_once_at_start_once_a_day_and_again_when_counts_grow(
     add(store, 2, "新发现逾期", formed_on=date(2026, 8, 3))
     desk.controller.reload()
     assert len(notifier.messages) == 2
-    assert notifier.messages[-1][0] == "政务公开提醒：逾期 2 条，5个工作日内到期 2 条"
+    assert notifier.messages[-1][0] == "政务公开提醒：逾期未公开 2 条，即将到期（5个工作日内）2 条"
     assert notifier.counts[-1] == 4
 
     # the next day (Sunday): the timer notices the new date, the page reloads, one reminder
@@ -120,12 +121,12 @@ def test_reminder_checks_every_ten_minutes() -> None:
 def test_reminder_text_lists_the_first_titles(store: Store) -> None:
     for number in range(5):
         add(store, 1, f"逾期{number}", formed_on=date(2026, 8, 3 + number))
-    digest = build_digest(store.publication_records(), SATURDAY, store.calendar(), 5)
+    digest = build_digest(evaluate_records(store.publication_records(), SATURDAY, store.calendar(), 5))
     text = reminder_text(digest, 5)
     assert text is not None
-    assert text.title == "政务公开提醒：逾期 5 条"
+    assert text.title == "政务公开提醒：逾期未公开 5 条"
     assert text.message.splitlines() == ["· 逾期0", "· 逾期1", "· 逾期2", "……等 5 条"]
-    assert reminder_text(build_digest([], SATURDAY, store.calendar(), 5), 5) is None
+    assert reminder_text(build_digest(evaluate_records([], SATURDAY, store.calendar(), 5)), 5) is None
 
 
 def _red_pixels(pixmap: QPixmap) -> int:

@@ -121,7 +121,7 @@ def test_edit_from_the_all_publications_view(desk: Desk) -> None:
     saved = desk.add(2, "规范性文件清理结果", formed_on=date(2026, 8, 3))
     desk.window.tabs.setCurrentIndex(ALL_TAB)
     table = desk.window.publications_panel.table
-    assert table.proxy.index(0, Column.STATUS).data() == "已逾期"
+    assert table.proxy.index(0, Column.STATUS).data() == "逾期未公开"
     assert table.proxy.index(0, Column.STATUS).data(Qt.ItemDataRole.BackgroundRole) is not None
     rect = table.visualRect(table.proxy.index(0, Column.TITLE))
     # QTest's double-click needs the press before it, as a real double-click has

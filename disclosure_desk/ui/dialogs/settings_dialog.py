@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from disclosure_desk.domain.errors import ValidationError
 from disclosure_desk.domain.settings import Settings
+from disclosure_desk.domain.status import Status
 from disclosure_desk.ui.focus_order import apply_visual_tab_order
+from disclosure_desk.ui.texts import status_label
 from disclosure_desk.ui.widgets.field_error import FieldError, with_error
 from disclosure_desk.ui.window_geometry import RemembersSize
 
@@ -74,7 +76,10 @@ class SettingsDialog(RemembersSize, QDialog):
         hint.setObjectName("mutedLabel")
         hint.setWordWrap(True)
         form.addRow("", hint)
-        form.addRow(self.tr("“即将到期”提醒"), with_error(self.due_soon_days, self._error("due_soon_days")))
+        form.addRow(
+            self.tr("“{0}”提醒").format(status_label(Status.DUE_SOON)),
+            with_error(self.due_soon_days, self._error("due_soon_days")),
+        )
         form.addRow(self.tr("数据文件夹"), folder_box)
         self.general_error = FieldError(self)
 

@@ -15,10 +15,10 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from disclosure_desk.domain.catalogue import CatalogueItem
-from disclosure_desk.domain.status import Status
+from disclosure_desk.domain.status import Status, StatusGroup
 from disclosure_desk.ui.models.roles import ITEM_ROLE, ROW_ROLE, SEARCH_ROLE, SORT_ROLE
 from disclosure_desk.ui.presenters import OpenWork
-from disclosure_desk.ui.texts import STATUS_DOT, STATUS_FOREGROUND, tr
+from disclosure_desk.ui.texts import STATUS_DOT, STATUS_FOREGROUND, group_label, status_label, tr
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 # The view elides to its width; this only keeps tooltips and search apart from absurdly long labels.
@@ -178,7 +178,7 @@ class CatalogueTreeModel(QAbstractItemModel):
         if section == TreeColumn.NAME:
             return tr("主动公开基本目录", "CatalogueTree")
         if section == TreeColumn.OPEN:
-            return tr("待公开", "CatalogueTree")
+            return group_label(StatusGroup.OPEN)
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -215,11 +215,13 @@ class CatalogueTreeModel(QAbstractItemModel):
     def _tooltip(self, node: Node) -> str:
         text = node.item.content if node.item is not None else node.label
         if node.work.count:
-            state = {
-                Status.OVERDUE: tr("有逾期未公开的信息", "CatalogueTree"),
-                Status.DUE_SOON: tr("有即将到期的信息", "CatalogueTree"),
-            }.get(node.work.worst or Status.PENDING, "")
-            summary = tr("待公开 {0} 条", "CatalogueTree").format(node.work.count)
+            worst = node.work.worst
+            state = (
+                tr("其中有{0}的信息", "CatalogueTree").format(status_label(worst))
+                if worst in (Status.OVERDUE, Status.DUE_SOON)
+                else ""
+            )
+            summary = tr("{0} {1} 条", "CatalogueTree").format(group_label(StatusGroup.OPEN), node.work.count)
             text = f"{text}\n{summary}" + (f"，{state}" if state else "")
         return text
 

@@ -13,10 +13,17 @@ from PySide6.QtGui import QColor
 
 from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.digest import YearlyObligation
-from disclosure_desk.domain.status import Status
+from disclosure_desk.domain.status import Status, StatusGroup
 from disclosure_desk.ui.dashboard_presenter import item_brief, item_tooltip
 from disclosure_desk.ui.models.roles import ITEM_ROLE, ROW_ROLE
-from disclosure_desk.ui.texts import STATUS_FOREGROUND, format_date, tr
+from disclosure_desk.ui.texts import (
+    STATUS_FOREGROUND,
+    days_late_label,
+    format_date,
+    group_label,
+    status_label,
+    tr,
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _CONTEXT = "CoverageModel"
@@ -96,7 +103,7 @@ class YearlyModel(QAbstractTableModel):
             return self.state_text(obligation)
         if role == Qt.ItemDataRole.ForegroundRole and column is YearlyColumn.STATE:
             if obligation.met_on is not None:
-                late = obligation.met_on > obligation.due_on
+                late = obligation.days_late > 0
                 return STATUS_FOREGROUND[Status.PUBLISHED_LATE] if late else MET_FOREGROUND
             if obligation.is_overdue(self._today):
                 return STATUS_FOREGROUND[Status.OVERDUE]
@@ -110,12 +117,15 @@ class YearlyModel(QAbstractTableModel):
     def state_text(self, obligation: YearlyObligation) -> str:
         if obligation.met_on is not None:
             met = tr("已于 {0} 公开", _CONTEXT).format(format_date(obligation.met_on))
-            if obligation.met_on > obligation.due_on:
-                met += tr("（晚于截止日 {0} 天）", _CONTEXT).format(
-                    (obligation.met_on - obligation.due_on).days
-                )
+            if obligation.days_late:
+                met += tr("（{0}）", _CONTEXT).format(days_late_label(obligation.days_late))
             return met
         if obligation.is_overdue(self._today):
-            days = (self._today - obligation.due_on).days
-            return tr("未公开，已逾期 {0} 天", _CONTEXT).format(days)
-        return tr("尚未公开，还有 {0} 天", _CONTEXT).format((obligation.due_on - self._today).days)
+            return tr("{0}，{1}", _CONTEXT).format(
+                status_label(Status.OVERDUE), days_late_label(obligation.days_late)
+            )
+        if obligation.due_on == self._today:
+            return tr("今天到期", _CONTEXT)
+        return tr("{0}，还剩 {1} 个工作日", _CONTEXT).format(
+            group_label(StatusGroup.OPEN), max(obligation.working_days_left, 0)
+        )

@@ -21,6 +21,7 @@ from disclosure_desk.ui.presenters import item_label
 from disclosure_desk.ui.texts import (
     STATUS_BACKGROUND,
     STATUS_FOREGROUND,
+    days_late_label,
     due_tooltip,
     format_due,
     tr,
@@ -31,7 +32,7 @@ _CONTEXT = "DashboardModel"
 
 
 class OpenColumn(IntEnum):
-    LEFT = 0  # "还剩 3 个工作日" / "今天到期" / "逾期 3 天"
+    LEFT = 0  # "还剩 3 个工作日" / "今天到期" / "逾期 3 个工作日"
     DUE = 1
     TITLE = 2
     PATH = 3
@@ -54,7 +55,7 @@ def time_left_text(entry: DigestEntry, today: date) -> str:
     if due is None:
         return tr("未定应公开日期", _CONTEXT)
     if entry.status is Status.OVERDUE:
-        return tr("逾期 {0} 天", _CONTEXT).format(entry.days_late)
+        return days_late_label(entry.days_late)
     if due == today:
         return tr("今天到期", _CONTEXT)
     left = entry.working_days_left or 0

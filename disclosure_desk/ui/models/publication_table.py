@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from disclosure_desk.domain.status import Status
+from disclosure_desk.domain.status import urgency
 from disclosure_desk.ui.models.roles import ROW_ROLE, SEARCH_ROLE, SORT_ROLE
 from disclosure_desk.ui.presenters import RegisterRow
 from disclosure_desk.ui.texts import (
@@ -59,16 +59,6 @@ def column_title(column: Column) -> str:
     return titles[column]
 
 
-# Status sorts by urgency, not alphabetically: overdue first when ascending.
-_STATUS_ORDER = {
-    Status.OVERDUE: 0,
-    Status.DUE_SOON: 1,
-    Status.PENDING: 2,
-    Status.PUBLISHED_LATE: 3,
-    Status.PUBLISHED_ON_TIME: 4,
-    Status.PUBLISHED: 5,
-}
-
 SortKey = str | int | date | None
 
 
@@ -78,7 +68,7 @@ _SORT_KEYS: dict[Column, Callable[[RegisterRow], SortKey]] = {
     Column.FORMED: lambda row: row.publication.formed_on,
     Column.DUE: lambda row: row.record.due.due_on,
     Column.PUBLISHED: lambda row: row.publication.published_on,
-    Column.STATUS: lambda row: _STATUS_ORDER[row.status],
+    Column.STATUS: lambda row: urgency(row.status),  # by urgency: overdue first when ascending
     Column.DOCUMENT: lambda row: row.publication.document_number or None,
     Column.INDEX: lambda row: row.publication.index_number or None,
     Column.DEPARTMENT: lambda row: row.publication.department or None,

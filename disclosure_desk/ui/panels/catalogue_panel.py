@@ -8,9 +8,11 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QSo
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from disclosure_desk.domain.catalogue import CatalogueItem
+from disclosure_desk.domain.status import StatusGroup
 from disclosure_desk.ui.models.catalogue_tree import CatalogueTreeModel, TreeColumn
 from disclosure_desk.ui.models.roles import ITEM_ROLE, SEARCH_ROLE
 from disclosure_desk.ui.presenters import OpenWork
+from disclosure_desk.ui.texts import group_label
 
 
 class CataloguePanel(QWidget):
@@ -46,7 +48,9 @@ class CataloguePanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TreeColumn.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(TreeColumn.OPEN, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(TreeColumn.OPEN, self.fontMetrics().horizontalAdvance("待公开") + 24)
+        header.resizeSection(
+            TreeColumn.OPEN, self.fontMetrics().horizontalAdvance(group_label(StatusGroup.OPEN)) + 24
+        )
         self.tree.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.search.textChanged.connect(self._on_search)
 

@@ -22,10 +22,19 @@ from PySide6.QtWidgets import (
 
 from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.digest import DigestEntry
-from disclosure_desk.ui.dashboard_presenter import DashboardData, percent
+from disclosure_desk.domain.status import (
+    NO_DUE_DATE_WORD,
+    ON_TIME_RATE_WORD,
+    Figures,
+    Status,
+    StatusGroup,
+    rate_text,
+)
+from disclosure_desk.ui.dashboard_presenter import DashboardData
 from disclosure_desk.ui.models.coverage_model import UncoveredModel, YearlyColumn, YearlyModel
 from disclosure_desk.ui.models.dashboard_model import OpenColumn, OpenWorkModel
 from disclosure_desk.ui.models.roles import ITEM_ROLE, ROW_ROLE
+from disclosure_desk.ui.texts import group_label, status_label, vocabulary
 from disclosure_desk.ui.widgets.month_chart import MonthChart
 
 # Local to the page, so the shared application stylesheet stays as it is.
@@ -100,19 +109,24 @@ class DashboardPanel(QWidget):
         self.setStyleSheet(_STYLE)
         self.data: DashboardData | None = None
 
-        self.overdue_card = Card(self.tr("逾期"), self)
-        self.due_soon_card = Card(self.tr("即将到期"), self)
-        self.month_card = Card(self.tr("本月已公开"), self)
-        self.rate_card = Card(self.tr("本年按时公开率"), self)
+        self.overdue_card = Card(status_label(Status.OVERDUE), self)
+        self.due_soon_card = Card(status_label(Status.DUE_SOON), self)
+        self.month_card = Card(self.tr("本月{0}").format(group_label(StatusGroup.PUBLISHED)), self)
+        self.rate_card = Card(self.tr("本年{0}").format(vocabulary(ON_TIME_RATE_WORD)), self)
         cards = QHBoxLayout()
         cards.setSpacing(10)
         for card in (self.overdue_card, self.due_soon_card, self.month_card, self.rate_card):
             cards.addWidget(card, 1)
-        self.all_clear = QLabel(self.tr("今天没有逾期或即将到期的事项。"), self)
+        self.all_clear = QLabel(
+            self.tr("今天没有{0}或{1}的事项。").format(
+                status_label(Status.OVERDUE), status_label(Status.DUE_SOON)
+            ),
+            self,
+        )
         self.all_clear.setObjectName("allClear")
         self.all_clear.setVisible(False)
 
-        self.open_title = _section_title(self.tr("待公开事项"))
+        self.open_title = _section_title(self.tr("{0}事项").format(group_label(StatusGroup.OPEN)))
         self.open_model = OpenWorkModel(self)
         self.open_view = self._open_table()
         self.open_empty = QLabel(self)
@@ -233,23 +247,28 @@ class DashboardPanel(QWidget):
         self.data = data
         digest = data.digest
         overdue, due_soon = len(digest.overdue), len(digest.due_soon)
-        self.overdue_card.show_value(str(overdue), self.tr("条未按期公开"), "overdue" if overdue else "")
-        self.due_soon_card.caption.setText(self.tr("{0}个工作日内到期").format(data.due_soon_days))
-        self.due_soon_card.show_value(str(due_soon), self.tr("条需尽快公开"), "due_soon" if due_soon else "")
-        self.month_card.show_value(
-            str(digest.published_this_month), self.tr("{0}年{1}月").format(data.today.year, data.today.month)
+        self.overdue_card.show_value(str(overdue), self.tr("条已过应公开日期"), "overdue" if overdue else "")
+        self.due_soon_card.caption.setText(
+            self.tr("{0}（{1}个工作日内）").format(status_label(Status.DUE_SOON), data.due_soon_days)
         )
-        judged = digest.on_time_this_year + digest.late_this_year
+        self.due_soon_card.show_value(str(due_soon), self.tr("条需尽快公开"), "due_soon" if due_soon else "")
+        month, year = digest.month, digest.year
+        self.month_card.caption.setText(
+            self.tr("{0}月{1}").format(data.today.month, group_label(StatusGroup.PUBLISHED))
+        )
+        self.month_card.show_value(str(month.published), self.figures_note(month))
         self.rate_card.show_value(
-            percent(digest.on_time_rate_this_year),
-            self.tr("按时 {0} 条，逾期 {1} 条").format(digest.on_time_this_year, digest.late_this_year)
-            if judged
-            else self.tr("本年尚无可评价的公开信息"),
+            rate_text(year.on_time_rate),
+            self.figures_note(year) if year.published else self.tr("本年尚无可评价的公开信息"),
         )
         self.all_clear.setVisible(overdue + due_soon == 0)
 
         self.open_model.set_entries(digest.open, data.today)
-        self.open_title.setText(self.tr("待公开事项（{0} 条，按应公开日期排列）").format(len(digest.open)))
+        self.open_title.setText(
+            self.tr("{0}事项（{1} 条，按应公开日期排列）").format(
+                group_label(StatusGroup.OPEN), len(digest.open)
+            )
+        )
         self.open_empty.setText(
             self.tr("所有登记的公开信息都已公开，没有待办事项。")
             if data.record_count
@@ -268,6 +287,17 @@ class DashboardPanel(QWidget):
         )
         self.coverage_tabs.setTabText(
             1, self.tr("本年尚未公开的事项（{0} 项）").format(len(coverage.uncovered))
+        )
+
+    def figures_note(self, figures: Figures) -> str:
+        """ "按时公开 3 · 逾期公开 1 · 无时限 2": published records never counted twice, never left out."""
+        return self.tr("{0} {1} · {2} {3} · {4} {5}").format(
+            status_label(Status.PUBLISHED_ON_TIME),
+            figures.on_time,
+            status_label(Status.PUBLISHED_LATE),
+            figures.late,
+            vocabulary(NO_DUE_DATE_WORD),
+            figures.no_due_date,
         )
 
     # --- what the officer asks ----------------------------------------------------------------------

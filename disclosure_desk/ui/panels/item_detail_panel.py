@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from disclosure_desk.domain.catalogue import CatalogueItem
+from disclosure_desk.domain.status import StatusGroup
 from disclosure_desk.ui.models.publication_table import Column
 from disclosure_desk.ui.presenters import ItemInfo, RegisterRow, item_label
+from disclosure_desk.ui.texts import group_label
 from disclosure_desk.ui.widgets.register_view import RegisterView
 
 
@@ -179,7 +181,9 @@ class ItemDetailPanel(QWidget):
         self.table.set_rows(list(rows))
         open_count = sum(1 for row in rows if row.is_open)
         if rows:
-            self.count_label.setText(self.tr("共 {0} 条，待公开 {1} 条").format(len(rows), open_count))
+            self.count_label.setText(
+                self.tr("共 {0} 条，{1} {2} 条").format(len(rows), group_label(StatusGroup.OPEN), open_count)
+            )
         else:
             self.count_label.setText(self.tr("暂无") if self._item is not None else "")
         self._update_buttons()

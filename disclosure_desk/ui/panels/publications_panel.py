@@ -8,8 +8,10 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from disclosure_desk.domain.status import StatusGroup
 from disclosure_desk.ui.presenters import RegisterRow
-from disclosure_desk.ui.register_filter import STATUS_GROUPS, DateField, RegisterFilter
+from disclosure_desk.ui.register_filter import STATUS_GROUPS, DateField, RegisterFilter, status_choice
+from disclosure_desk.ui.texts import group_label, status_label
 from disclosure_desk.ui.widgets.date_field import DateField as DateInput
 from disclosure_desk.ui.widgets.register_view import RegisterView
 
@@ -24,16 +26,10 @@ class PublicationsPanel(QWidget):
         super().__init__(parent)
         self.status = QComboBox(self)
         self.status.addItem(self.tr("全部状态"), "")
-        status_names = {
-            "open": self.tr("未公开（全部）"),
-            "overdue": self.tr("已逾期"),
-            "due_soon": self.tr("即将到期"),
-            "pending": self.tr("待公开"),
-            "published": self.tr("已公开"),
-            "published_late": self.tr("逾期公开"),
-        }
         for key in STATUS_GROUPS:
-            self.status.addItem(status_names[key], key)
+            choice = status_choice(key)
+            label = group_label(choice) if isinstance(choice, StatusGroup) else status_label(choice)
+            self.status.addItem(label, key)
         self.process = QComboBox(self)
         self.date_field = QComboBox(self)
         self.date_field.addItem(self.tr("应公开日期"), DateField.DUE.value)

@@ -1,9 +1,10 @@
 """A small bar chart of the last twelve months, painted with QPainter (QtCharts is not in
 PySide6-Essentials, and a hundred lines of painting do not justify 160 MB).
 
-Each month has two bars: published that month (on time below, late stacked on top) and still open at the
-month's end — for the current month, still open today (hatched, with its own legend entry: the month has
-not ended). Values are written above a bar only where the text fits; the tooltip always has them.
+Each month has two bars: published that month (on time below, then late, then published with no due
+date, stacked: the status module's figures) and still open at the month's end — for the current month,
+still open today (hatched, with its own legend entry: the month has not ended). Values are written above
+a bar only where the text fits; the tooltip always has them.
 """
 
 from __future__ import annotations
@@ -16,23 +17,30 @@ from PySide6.QtGui import QBrush, QColor, QHelpEvent, QPainter, QPaintEvent, QPe
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from disclosure_desk.domain.history import MonthHistory
-from disclosure_desk.ui.texts import tr
+from disclosure_desk.domain.status import NO_DUE_DATE_WORD, Status, StatusGroup
+from disclosure_desk.ui.texts import group_label, status_label, tr, vocabulary
 
 _CONTEXT = "MonthChart"
 ON_TIME_COLOR = QColor("#4f8fd6")
 LATE_COLOR = QColor("#e0702a")
+NO_DUE_COLOR = QColor("#b4d0f0")  # a paler on-time blue: published, but nothing to judge it against
 OPEN_COLOR = QColor("#a9b4c2")
 GRID_COLOR = QColor("#e3e7ec")
 AXIS_TEXT_COLOR = QColor("#5f6670")
 
 
-def series_names() -> tuple[str, str, str]:
-    return tr("按时公开", _CONTEXT), tr("逾期公开", _CONTEXT), tr("月末未公开", _CONTEXT)
+def series_names() -> tuple[str, str, str, str]:
+    return (
+        status_label(Status.PUBLISHED_ON_TIME),
+        status_label(Status.PUBLISHED_LATE),
+        vocabulary(NO_DUE_DATE_WORD),
+        tr("月末{0}", _CONTEXT).format(group_label(StatusGroup.OPEN)),
+    )
 
 
 def open_today_name() -> str:
     """The current month's open bar: the month has not ended, so not "月末"."""
-    return tr("本月至今未公开", _CONTEXT)
+    return tr("本月至今{0}", _CONTEXT).format(group_label(StatusGroup.OPEN))
 
 
 def _open_today_brush() -> QBrush:
@@ -82,7 +90,7 @@ class MonthChart(QWidget):
         return QRectF(left, top, max(self.width() - left - 8, 1), max(self.height() - top - bottom, 1))
 
     def _top_value(self) -> int:
-        highest = max((max(m.published, m.open_at_end) for m in self._history), default=0)
+        highest = max((max(m.figures.published, m.open_at_end) for m in self._history), default=0)
         step = nice_step(highest)
         return max(step * math.ceil(highest / step), step)
 
@@ -103,7 +111,7 @@ class MonthChart(QWidget):
         self._paint_grid(painter, plot, top_value)
         if self._history:
             self._paint_bars(painter, plot, top_value)
-            if all(m.published == 0 and m.open_at_end == 0 for m in self._history):
+            if all(m.figures.published == 0 and m.open_at_end == 0 for m in self._history):
                 painter.setPen(AXIS_TEXT_COLOR)
                 painter.drawText(
                     plot, Qt.AlignmentFlag.AlignCenter, tr("近12个月还没有公开信息的记录", _CONTEXT)
@@ -115,9 +123,8 @@ class MonthChart(QWidget):
         box = metrics.height() * 0.7
         x = float(self._plot_rect().left())
         y = 4.0
-        entries: list[tuple[str, QColor | QBrush]] = list(
-            zip(series_names(), (ON_TIME_COLOR, LATE_COLOR, OPEN_COLOR), strict=True)
-        )
+        colors = (ON_TIME_COLOR, LATE_COLOR, NO_DUE_COLOR, OPEN_COLOR)
+        entries: list[tuple[str, QColor | QBrush]] = list(zip(series_names(), colors, strict=True))
         if self._history:
             entries.append((open_today_name(), _open_today_brush()))
         for name, fill in entries:
@@ -156,11 +163,17 @@ class MonthChart(QWidget):
             centre = plot.left() + slot * (index + 0.5)
             left = centre - bar - 1
             right = centre + 1
-            on_time_h = month.published_on_time * scale
-            late_h = month.published_late * scale
+            figures = month.figures
+            bottom = plot.bottom()
+            for value, color in (
+                (figures.on_time, ON_TIME_COLOR),
+                (figures.late, LATE_COLOR),
+                (figures.no_due_date, NO_DUE_COLOR),
+            ):
+                height = value * scale
+                painter.fillRect(QRectF(left, bottom - height, bar, height), color)
+                bottom -= height
             open_h = month.open_at_end * scale
-            painter.fillRect(QRectF(left, plot.bottom() - on_time_h, bar, on_time_h), ON_TIME_COLOR)
-            painter.fillRect(QRectF(left, plot.bottom() - on_time_h - late_h, bar, late_h), LATE_COLOR)
             open_rect = QRectF(right, plot.bottom() - open_h, bar, open_h)
             if index == len(self._history) - 1:  # the current month: open today, not at a month's end
                 painter.fillRect(open_rect, _open_today_brush())
@@ -170,7 +183,7 @@ class MonthChart(QWidget):
                 painter.fillRect(open_rect, OPEN_COLOR)
             painter.setPen(text_color)
             for value, x, height in (
-                (month.published, left, on_time_h + late_h),
+                (figures.published, left, plot.bottom() - bottom),
                 (month.open_at_end, right, open_h),
             ):
                 text = str(value)
@@ -194,14 +207,17 @@ class MonthChart(QWidget):
 
     def tooltip_text(self, index: int) -> str:
         month = self._history[index]
-        on_time, late, still_open = series_names()
+        on_time, late, no_due, still_open = series_names()
         last = index == len(self._history) - 1
+        figures = month.figures
         return "\n".join(
             (
                 tr("{0}年{1}月", _CONTEXT).format(month.year, month.month)
                 + (tr("（截至今天）", _CONTEXT) if last else ""),
-                tr("{0}：{1} 条", _CONTEXT).format(on_time, month.published_on_time),
-                tr("{0}：{1} 条", _CONTEXT).format(late, month.published_late),
+                tr("{0}：{1} 条", _CONTEXT).format(group_label(StatusGroup.PUBLISHED), figures.published),
+                tr("　{0}：{1} 条", _CONTEXT).format(on_time, figures.on_time),
+                tr("　{0}：{1} 条", _CONTEXT).format(late, figures.late),
+                tr("　{0}：{1} 条", _CONTEXT).format(no_due, figures.no_due_date),
                 tr("{0}：{1} 条", _CONTEXT).format(
                     open_today_name() if last else still_open, month.open_at_end
                 ),
