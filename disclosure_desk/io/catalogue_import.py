@@ -59,7 +59,8 @@ def _zip_kind(data: bytes, suffix: str) -> str:
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as error:
+    # NotImplementedError: a damaged header that names an unknown zip version or compression method
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as error:
         raise FormatProblem(f"文件不完整或已损坏，不是有效的 {expected} 文件。") from error
     if "word/document.xml" in names:
         return "docx"
