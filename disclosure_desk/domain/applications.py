@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from disclosure_desk.domain.errors import ValidationError
+from disclosure_desk.domain.status import Status, status_word
 
 # --- applicant types (table 三's columns) -----------------------------------------------------------
 
@@ -285,7 +286,7 @@ class ApplicationStatus(StrEnum):
 
 _STATUS_LABELS: dict[ApplicationStatus, str] = {
     ApplicationStatus.OPEN: "办理中",
-    ApplicationStatus.DUE_SOON: "即将到期",
+    ApplicationStatus.DUE_SOON: status_word(Status.DUE_SOON),  # one word for "due soon" everywhere
     ApplicationStatus.OVERDUE: "已逾期",
     ApplicationStatus.REPLIED_ON_TIME: "按时答复",
     ApplicationStatus.REPLIED_LATE: "逾期答复",

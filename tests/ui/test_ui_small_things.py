@@ -9,6 +9,7 @@ from desk_support import Desk
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from disclosure_desk.domain.history import MonthHistory
+from disclosure_desk.domain.status import Figures
 from disclosure_desk.ui.dialogs import files
 from disclosure_desk.ui.widgets.month_chart import MonthChart
 
@@ -49,7 +50,7 @@ def test_the_catalogue_export_dialog_says_what_it_saves(
 def test_the_current_month_is_not_called_the_month_end(desk: Desk) -> None:
     chart = MonthChart()
     desk.qtbot.addWidget(chart)
-    months = [MonthHistory(2026, 11, 3, 1, 4), MonthHistory(2026, 12, 0, 0, 13)]
+    months = [MonthHistory(2026, 11, Figures(4, 3, 1, 0), 4), MonthHistory(2026, 12, Figures(), 13)]
     chart.set_history(months)
     assert "月末未公开：4 条" in chart.tooltip_text(0)
     current = chart.tooltip_text(1)
