@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from disclosure_desk.domain.applications import ApplicantType
+from disclosure_desk.domain.status import ON_TIME_RATE_WORD, Status, status_word
 from disclosure_desk.domain.statutory_table3 import (
     ROW_CARRIED_FORWARD,
     ROW_CARRIED_OVER,
@@ -22,6 +23,12 @@ from disclosure_desk.domain.statutory_wording import (
     say,
     used_channels,
 )
+
+# The register's status words (domain.status), so the annual report says what the window and the
+# monthly report say.
+ON_TIME = status_word(Status.PUBLISHED_ON_TIME)
+LATE = status_word(Status.PUBLISHED_LATE)
+OVERDUE = status_word(Status.OVERDUE)
 
 
 def draft_overview(f: ProseFacts) -> str:
@@ -58,17 +65,18 @@ def _proactive(f: ProseFacts) -> str:
     if judged and t.late:
         text += say(
             y,
-            f"有公开时限的{judged}条中，按时公开{t.on_time}条、逾期公开{t.late}条，"
-            f"按时公开率{percent(t.on_time, judged)}。",
+            f"有公开时限的{judged}条中，{ON_TIME}{t.on_time}条、{LATE}{t.late}条，"
+            f"{ON_TIME_RATE_WORD}{percent(t.on_time, judged)}。",
             f"按时限要求衡量，{t.on_time}条在期限内发布，{t.late}条晚于期限，"
             f"及时率为{percent(t.on_time, judged)}。",
         )
     elif judged:
         text += say(
-            y, f"有公开时限的{judged}条全部按时公开。", f"须按时限公开的{judged}条信息均在期限内发布。"
+            y, f"有公开时限的{judged}条全部{ON_TIME}。", f"须按时限公开的{judged}条信息均在期限内发布。"
         )
-    if t.no_due:
-        text += say(y, f"另有{t.no_due}条无固定公开时限。", f"其余{t.no_due}条属于无固定时限的信息。")
+    if t.no_due_date:
+        n = t.no_due_date
+        text += say(y, f"另有{n}条无固定公开时限。", f"其余{n}条属于无固定时限的信息。")
     groups = processes_with_publications(stats.by_process)
     if len(groups) > 1:
         text += say(
@@ -201,8 +209,8 @@ def _supervision(f: ProseFacts) -> str:
     text = say(
         y,
         f"对照基本目录{f.catalogue_items}个事项逐条登记、跟踪公开时限，全年到期应公开信息{t.due}条"
-        + (f"，其中{t.overdue_open}条逾期未公开。" if t.overdue_open else "。"),
+        + (f"，其中{t.overdue_open}条{OVERDUE}。" if t.overdue_open else "。"),
         f"本机关按基本目录的{f.catalogue_items}个事项建立台账、逐项计算公开期限，本年到期的应公开信息共{t.due}条"
-        + (f"（{t.overdue_open}条逾期未公开）。" if t.overdue_open else "。"),
+        + (f"（{t.overdue_open}条{OVERDUE}）。" if t.overdue_open else "。"),
     )
     return text + placeholder("工作培训、考核评议和责任追究情况")

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from disclosure_desk.domain.report_stats import UNGROUPED, ReportStats
+from disclosure_desk.domain.status import Status, status_word
 from disclosure_desk.domain.statutory_wording import ProseFacts, day_text, enumerate_points, placeholder, say
+
+# "Published late", in the register's one word (domain.status).
+LATE = status_word(Status.PUBLISHED_LATE)
 
 PROBLEMS_HEADING = "（一）存在的主要问题"
 IMPROVEMENTS_HEADING = "（二）改进情况"
@@ -34,7 +38,7 @@ def draft_problems(f: ProseFacts) -> str:
         if late_rows:
             process = late_rows[0][0]
             problems.append(
-                say(y, f"{t.late}条信息逾期公开", f"公开时效仍有欠缺，本年有{t.late}条信息晚于期限发布")
+                say(y, f"{t.late}条信息{LATE}", f"公开时效仍有欠缺，本年有{t.late}条信息晚于期限发布")
                 + _where_late(y, late_rows)
             )
             fixes.append(
@@ -45,8 +49,8 @@ def draft_problems(f: ProseFacts) -> str:
                 )
             )
         else:
-            problems.append(say(y, f"{t.late}条信息逾期公开", f"本年有{t.late}条信息晚于期限发布"))
-            fixes.append(say(y, "对逾期公开的信息逐条分析原因", "逐条查找晚于期限发布的原因并落实到人"))
+            problems.append(say(y, f"{t.late}条信息{LATE}", f"本年有{t.late}条信息晚于期限发布"))
+            fixes.append(say(y, f"对{LATE}的信息逐条分析原因", "逐条查找晚于期限发布的原因并落实到人"))
     if t.overdue_open:
         day = day_text(stats.as_of)
         problems.append(
@@ -129,8 +133,8 @@ def draft_problems(f: ProseFacts) -> str:
     else:
         clean = say(
             y,
-            "本年未出现逾期公开、渠道缺失或超期答复的情况。",
-            "从台账看，本年没有逾期公开、渠道缺失或答复超期的记录。",
+            f"本年未出现{LATE}、渠道缺失或超期答复的情况。",
+            f"从台账看，本年没有{LATE}、渠道缺失或答复超期的记录。",
         )
         lines.append(_comparison(f) + clean + placeholder("本年工作中发现的不足"))
     lines.append(IMPROVEMENTS_HEADING)
@@ -144,12 +148,10 @@ def _comparison(f: ProseFacts) -> str:
         return ""
     y, before, now = f.year, last.totals.late, f.publications.totals.late
     if before == now:
-        return say(
-            y, f"与上年相比，逾期公开数量持平（{now}条）。", f"逾期公开数量与上一年度相同，均为{now}条。"
-        )
+        return say(y, f"与上年相比，{LATE}数量持平（{now}条）。", f"{LATE}数量与上一年度相同，均为{now}条。")
     fewer = now < before
     return say(
         y,
-        f"与上年相比，逾期公开由{before}条{'减少' if fewer else '增加'}到{now}条。",
-        f"对照上年度{before}条逾期公开的情况，本年为{now}条，{'有所下降' if fewer else '有所上升'}。",
+        f"与上年相比，{LATE}由{before}条{'减少' if fewer else '增加'}到{now}条。",
+        f"对照上年度{before}条{LATE}的情况，本年为{now}条，{'有所下降' if fewer else '有所上升'}。",
     )
