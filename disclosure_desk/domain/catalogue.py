@@ -27,6 +27,10 @@ AUDIENCE_PUBLIC = "全社会"
 AUDIENCE_SPECIFIC = "特定群众"
 AUDIENCES: tuple[str, ...] = (AUDIENCE_PUBLIC, AUDIENCE_SPECIFIC)
 
+# The column a display period (公开时长: how long information stays on display) is kept in, as catalogues
+# name it. It lives among the item's extra columns so every store and file format keeps it unchanged.
+DISPLAY_PERIOD_COLUMN = "公开时长"
+
 MODE_PROACTIVE = "主动"
 MODE_ON_REQUEST = "依申请公开"
 MODES: tuple[str, ...] = (MODE_PROACTIVE, MODE_ON_REQUEST)
@@ -57,6 +61,11 @@ class CatalogueItem:
     rule_override: str | None = None
     # "MM-DD": the officer marked this item as a yearly obligation to be met by that day each year.
     yearly_due: str | None = None
+
+    @property
+    def display_period(self) -> str:
+        """公开时长 ("公示7个工作日", "长期"): how long it stays up; never part of the deadline."""
+        return self.extra.get(DISPLAY_PERIOD_COLUMN, "")
 
     @property
     def path(self) -> tuple[str, ...]:

@@ -9,8 +9,15 @@ dropped, so "二十个工作日", "２０个工作日" and "20 个工作日。" 
 - A fixed day every year: 每年1月31日前, 6月底前, 每年3月底前 (the last day of March), 一季度结束前
   (the quarter's last day), 年底前.
 - 及时 / 实时 / 即时 / 第一时间: TIMELY. 法定时间 / 法定时限 / 按规定时限: STATUTORY.
-Everything else — months (3个月内), hours, recurring periods (每季度结束后15日内, 每月10日前), one-off
-dates with a year — is UNKNOWN: the item is flagged and the officer sets the rule; nothing is guessed.
+- Recurring obligations (PERIODIC): 次月上旬, 每月10日前, 每季度的首个月20日, 当年4月、7月、10月的上旬,
+  次周三之前, 每季度结束后15日内; minimum frequencies 至少1次/半年, 半年至少更新1次, 按年公开,
+  每月公布一次, 最迟6个月内必须有更新.
+- ONGOING: 长期公开, 永久公开, 常年公开, 常态化公开, 据实更新, 按实际更新.
+- DISPLAY_ONLY: a bare display period (公开时长) — "1年", "6个月", "公示7个工作日", "长期公示".
+- "批准后20内" (the unit left out after an approval, as the budget law's 二十日内): 20 calendar days.
+- 与…同步发布 / 随…公开 with no number: the same day as the related publication.
+Everything else — months (3个月内), hours, one-off dates with a year — is UNKNOWN: the item is flagged
+and the officer sets the rule; nothing is guessed. Several clauses in one text: see time_limits.py.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ import re
 import unicodedata
 
 from disclosure_desk.domain.deadlines import MAX_PERIOD_DAYS, Anchor, DeadlineRule, RuleKind
+from disclosure_desk.domain.periods import Period
 
 _DIGITS = {
     "零": 0,
@@ -51,11 +59,39 @@ _TIMELY = re.compile(r"及时|实时|即时|第[一1]时间|随时")
 _STATUTORY_STRONG = re.compile(r"法定(?:的)?(?:时间|时限|期限|期间)|法律法规规定的(?:时间|时限|期限)")
 _STATUTORY_WEAK = re.compile(r"规定(?:的)?(?:时间|时限|期限)")
 
+_PERIOD_WORDS = {"周": Period.WEEK, "月": Period.MONTH, "季": Period.QUARTER, "季度": Period.QUARTER}
+_PERIOD_WORDS |= {"半年": Period.HALF, "年": Period.YEAR, "年度": Period.YEAR}
+_UNIT = r"(半年|季度|季|月|周|年度|年)"
+_ACT = r"(?:更新|公开|公布|发布|调整)?"
+# minimum frequencies: 至少1次/半年 (normalized "至少1次半年"), 半年至少更新1次, 每月公布一次, 按年公开
+_AT_LEAST = re.compile(rf"至少(?:更新|公开|公布)?(\d+)次(?:每)?{_UNIT}|{_UNIT}至少{_ACT}(\d+)次")
+_EVERY_ONCE = re.compile(rf"每{_UNIT}(?:至少)?{_ACT}(\d+)次")
+_BY_PERIOD = re.compile(r"^(?:每年)?按(年度|年|季度|季|月度|月|周)(?:度)?(?:公开|更新|公布|发布)?$")
+_UPDATE_WITHIN = re.compile(r"(\d+)个?(月|年)内(?:须|必须|应|要)?(?:有|进行)?更新")
+# reports of a period due in the next one
+_XUN = {"上旬": 10, "中旬": 20, "下旬": 0}
+_NEXT_MONTH = re.compile(r"次月(上旬|中旬|下旬|底|末|(\d{1,2})[日号])")
+_MONTHLY_DAY = re.compile(r"每月(\d{1,2})[日号](?:之|以)?前")
+_QUARTER_FIRST = re.compile(r"每季度?的?(?:首|第1)个?月(?:的)?(上旬|中旬|下旬|(\d{1,2})[日号])")
+_MONTH_LIST = re.compile(
+    r"(?:当年|每年)?((?:\d{1,2}月)(?:\d{1,2}月)+)(?:的)?(上旬|中旬|下旬|(\d{1,2})[日号])"
+)
+_NEXT_WEEK = re.compile(r"次周(?:周|星期)?([1-7日天])(?:之|以)?前")
+_AFTER_END = re.compile(rf"每{_UNIT}(?:结束|终了|期满)后(\d+)个?(工作日|日|天)内")
+_ONGOING = re.compile(
+    r"长期公开|永久公开|常年公开|常态化公开|长期有效|据实更新|按实际更新|实际情况更新|动态更新|动态调整"
+)
+_BARE_DISPLAY = re.compile(
+    r"^(?:公示|公开|保留|展示)?(\d+)个?(月|年)$|^公示(\d+)个?(工作日|日|天)$|^长期公示$"
+)
+_APPROVED_BARE = re.compile(r"(?:批准|批复)后?(\d{1,3})内")
+_ALONG_WITH = re.compile(r"^(?:与.{1,20}同步|随(?!时).{1,20})(?:公开|发布|公布)")
+
 # Anchor words, most specific first; searched in the text before the number, then in the whole text.
 _ANCHORS: tuple[tuple[Anchor, re.Pattern[str]], ...] = (
     (Anchor.RECEIVED, re.compile(r"收到|受理|接到|申请之日|申请后")),
     (Anchor.APPROVED, re.compile(r"批复|批准|审批|核准|审定")),
-    (Anchor.RELATED_PUBLICATION, re.compile(r"关联|(?:公开|发布|公布)(?:之日)?(?:后|起)")),
+    (Anchor.RELATED_PUBLICATION, re.compile(r"关联|同步|(?:公开|发布|公布)(?:之日)?(?:后|起)")),
     (Anchor.FORMED_OR_CHANGED, re.compile(r"变更|更新|调整|修改|修订")),
     (
         Anchor.FORMED,
@@ -112,8 +148,28 @@ def _parse(source: str) -> DeadlineRule:
     s = normalize(source)
     if not s:
         return DeadlineRule(RuleKind.UNKNOWN, source_text=source)
+    if _BARE_DISPLAY.search(s):
+        return DeadlineRule(RuleKind.DISPLAY_ONLY, source_text=source)
+    periodic = _periodic(s, source)
+    if periodic is not None:
+        return periodic
     if _RECURRING.search(s) or _DATED.search(s):
         return DeadlineRule(RuleKind.UNKNOWN, source_text=source)
+    if _ONGOING.search(s) and not _PERIOD.search(s):
+        return DeadlineRule(RuleKind.ONGOING, source_text=source)
+    if _ALONG_WITH.search(s) and not _PERIOD.search(s):
+        # "与政策文件同步公开发布", "随采购公告、采购文件公开": the same day as the related publication
+        return DeadlineRule(
+            RuleKind.RELATIVE, days=0, anchor=Anchor.RELATED_PUBLICATION, source_text=source
+        )
+    bare = _APPROVED_BARE.search(s)
+    if bare is not None and not _PERIOD.search(s):
+        # "批准后20内": the unit left out after an approval; the budget law's period is 二十日 (calendar)
+        days = int(bare.group(1))
+        if 1 <= days <= 60:
+            return DeadlineRule(
+                RuleKind.RELATIVE, days=days, working_days=False, anchor=Anchor.APPROVED, source_text=source
+            )
     annual = _annual(s, source)
     if annual is not None:
         return annual
@@ -126,6 +182,94 @@ def _parse(source: str) -> DeadlineRule:
         return DeadlineRule(RuleKind.TIMELY, anchor=Anchor.FORMED_OR_CHANGED, source_text=source)
     if _STATUTORY_WEAK.search(s):
         return DeadlineRule(RuleKind.STATUTORY, source_text=source)
+    return DeadlineRule(RuleKind.UNKNOWN, source_text=source)
+
+
+def _periodic_rule(source: str, period: Period, lag: int = 0, **fields: object) -> DeadlineRule:
+    return DeadlineRule(
+        RuleKind.PERIODIC,
+        anchor=Anchor.FORMED_OR_CHANGED,
+        source_text=source,
+        period=period,
+        lag=lag,
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def _day_of(xun_or_day: str, digits: str | None) -> int | None:
+    """上旬 → 10, 中旬 → 20, 下旬/底/末 → 0 (the month's last day), "15日" → 15; None when invalid."""
+    if digits:
+        day = int(digits)
+        return day if 1 <= day <= 31 else None
+    return _XUN.get(xun_or_day, 0)
+
+
+def _periodic(s: str, source: str) -> DeadlineRule | None:
+    """A recurring obligation, or None when the text names none."""
+    match = _AT_LEAST.search(s) or _EVERY_ONCE.search(s)
+    if match is not None:
+        groups = [g for g in match.groups() if g]
+        count = next(int(g) for g in groups if g.isdigit())
+        unit = next(g for g in groups if not g.isdigit())
+        # "至少2次/年" is not one report per period: not modelled, never guessed
+        return _periodic_rule(source, _PERIOD_WORDS[unit]) if count == 1 else _unknown(source)
+    match = _BY_PERIOD.search(s)
+    if match is not None:
+        return _periodic_rule(source, _PERIOD_WORDS[match.group(1).removesuffix("度")])
+    match = _UPDATE_WITHIN.search(s)
+    if match is not None:
+        months = int(match.group(1)) * (12 if match.group(2) == "年" else 1)
+        period = {1: Period.MONTH, 3: Period.QUARTER, 6: Period.HALF, 12: Period.YEAR}.get(months)
+        return _periodic_rule(source, period) if period is not None else _unknown(source)
+    return _periodic_after(s, source)
+
+
+def _periodic_after(s: str, source: str) -> DeadlineRule | None:
+    match = _NEXT_MONTH.search(s) or _MONTHLY_DAY.search(s)
+    if match is not None:
+        groups = match.groups()
+        day = _day_of(groups[0], groups[-1]) if len(groups) > 1 else _day_of("", groups[0])
+        if day is None:
+            return _unknown(source)
+        return _periodic_rule(source, Period.MONTH, 1, due_month=1, due_day=day)
+    match = _QUARTER_FIRST.search(s)
+    if match is not None:
+        day = _day_of(match.group(1), match.group(2))
+        if day is None:
+            return _unknown(source)
+        return _periodic_rule(source, Period.QUARTER, 1, due_month=1, due_day=day)
+    match = _MONTH_LIST.search(s)
+    if match is not None:
+        return _month_list(match, source)
+    match = _NEXT_WEEK.search(s)
+    if match is not None:
+        weekday = 7 if match.group(1) in "日天" else int(match.group(1))
+        return _periodic_rule(source, Period.WEEK, 1, due_day=weekday)
+    match = _AFTER_END.search(s)
+    if match is not None:
+        days = int(match.group(2))
+        if not 1 <= days <= 366:
+            return _unknown(source)
+        return _periodic_rule(
+            source,
+            _PERIOD_WORDS[match.group(1)],
+            1,
+            after_days=days,
+            working_days=match.group(3) == "工作日",
+        )
+    return None
+
+
+def _month_list(match: re.Match[str], source: str) -> DeadlineRule:
+    """ "当年4月、7月、10月的上旬": quarterly reports due in the listed months (1, 4, 7, 10 only)."""
+    months = tuple(int(m) for m in re.findall(r"(\d{1,2})月", match.group(1)))
+    day = _day_of(match.group(2), match.group(3))
+    if day is None or len(set(months)) != len(months) or not set(months) <= {1, 4, 7, 10}:
+        return _unknown(source)
+    return _periodic_rule(source, Period.QUARTER, 1, due_month=1, due_day=day, due_months=months)
+
+
+def _unknown(source: str) -> DeadlineRule:
     return DeadlineRule(RuleKind.UNKNOWN, source_text=source)
 
 

@@ -8,8 +8,12 @@ Counting follows 民法典 第201–203条: the start day is not counted, day 1 
 - 及时公开 (TIMELY) is `timely_days` working days after the date formed or changed (a setting, first 5).
 - 按照法定时间公开 (STATUTORY) is the date the officer enters (`manual_due`).
 - A fixed day every year (ANNUAL, 每年1月31日前) is its first occurrence on or after the date formed or
-  changed, rolled to the next working day like a calendar-day period; 2月29日/2月底 means the last day
-  of February.
+  changed. "前" means by that day: a fixed day is never moved, not even when it is a rest day (then the
+  explanation says so and names the last working day before it). 2月29日/2月底 is February's last day.
+- A recurring obligation (PERIODIC: 次月上旬, 每季度的首个月20日, 至少1次/半年 …) is due on a fixed day
+  for each reporting period; see recurring.py. ONGOING rules (长期公开, 据实更新) have no due date per
+  publication; their items are checked for freshness instead. DISPLAY_ONLY is a text that only says how
+  long something stays on display (公开时长: "1年", "公示7个工作日"): it gives no deadline.
 - "Formed or changed" starts from the LATER of the two dates: a change restarts the clock.
 
 compute_due never raises: what it cannot compute it explains (due_on None), and a period in a year with
@@ -25,6 +29,7 @@ from enum import StrEnum
 from typing import Any
 
 from disclosure_desk.domain.errors import DeadlineRuleError
+from disclosure_desk.domain.periods import Period, month_length
 from disclosure_desk.domain.workdays import WEEKDAY_NAMES, WorkdayCalendar
 
 DEFAULT_TIMELY_DAYS = 5
@@ -44,6 +49,9 @@ class RuleKind(StrEnum):
     ANNUAL = "annual"  # a fixed day every year: 每年1月31日前
     TIMELY = "timely"  # 及时公开: the officer's default number of working days
     STATUTORY = "statutory"  # 按照法定时间公开: the officer enters the due date
+    PERIODIC = "periodic"  # a recurring obligation per period: 次月上旬, 至少1次/半年
+    ONGOING = "ongoing"  # 长期公开 / 据实更新: no due date per publication, a freshness check instead
+    DISPLAY_ONLY = "display_only"  # only a 公开时长 ("1年", "公示7个工作日"): no deadline stated
     UNKNOWN = "unknown"  # not understood: flagged, never guessed
 
 
@@ -76,22 +84,39 @@ class DeadlineRule:
     month: int = 0
     day: int = 0
     source_text: str = ""
+    # PERIODIC only: the reporting period; lag 0 = due by the period's last day (至少1次/半年),
+    # lag 1 = due in the following period, on day `due_day` of its month `due_month` (次月上旬: 1, 10;
+    # 每季度的首个月20日: 1, 20; due_day 0 = the month's last day; for weeks due_day is the ISO weekday),
+    # or `after_days` (working) days after the period ends (每季度结束后15日内). `due_months` limits the
+    # calendar months that have a due date at all (当年4月、7月、10月的上旬).
+    period: Period | None = None
+    lag: int = 0
+    due_month: int = 0
+    due_day: int = 0
+    due_months: tuple[int, ...] = ()
+    after_days: int = 0
 
     def describe(self, timely_days: int = DEFAULT_TIMELY_DAYS) -> str:
         """Short Chinese description, e.g. "形成或变更后20个工作日"."""
         if self.kind is RuleKind.RELATIVE:
-            return f"{self.label()}内"
+            return self.label() if self.days == 0 else f"{self.label()}内"
         if self.kind is RuleKind.TIMELY:
             return f"及时公开（默认{timely_days}个工作日）"
         if self.kind is RuleKind.ANNUAL:
             return self.label()
         if self.kind is RuleKind.STATUTORY:
             return "按法定时间（手工填写）"
+        if self.kind in (RuleKind.PERIODIC, RuleKind.ONGOING):
+            return self.label()
+        if self.kind is RuleKind.DISPLAY_ONLY:
+            return "只写了公开时长，未规定时限"
         return "未能识别"
 
     def label(self, timely_days: int = DEFAULT_TIMELY_DAYS) -> str:
         """The rule as an explanation opens: "形成或变更后20个工作日", "批复后20日", "每年1月31日前"."""
         if self.kind is RuleKind.RELATIVE:
+            if self.days == 0:  # 与政策文件同步发布 / 随采购公告公开
+                return "与关联文件同步公开" if self.anchor is Anchor.RELATED_PUBLICATION else "当日公开"
             phrase = ANCHOR_PHRASES.get(self.anchor, "") if self.anchor is not None else ""
             return f"{phrase}{self.days}{'个工作日' if self.working_days else '日'}"
         if self.kind is RuleKind.TIMELY:
@@ -100,11 +125,18 @@ class DeadlineRule:
             if self.month == 2 and self.day >= 28:
                 return "每年2月底前"
             return f"每年{self.month}月{self.day}日前"
+        if self.kind is RuleKind.PERIODIC:
+            from disclosure_desk.domain.recurring import periodic_label
+
+            return periodic_label(self)
+        if self.kind is RuleKind.ONGOING:
+            return "长期公开（据实更新）"
         return self.describe(timely_days)
 
     @property
     def is_known(self) -> bool:
-        return self.kind is not RuleKind.UNKNOWN
+        """Whether the program can work with the rule (a display period alone is no rule)."""
+        return self.kind not in (RuleKind.UNKNOWN, RuleKind.DISPLAY_ONLY)
 
     def to_json(self) -> str:
         return json.dumps(
@@ -116,10 +148,23 @@ class DeadlineRule:
                 "month": self.month,
                 "day": self.day,
                 "source_text": self.source_text,
+                **self._periodic_json(),
             },
             ensure_ascii=False,
             sort_keys=True,
         )
+
+    def _periodic_json(self) -> dict[str, Any]:
+        if self.period is None:
+            return {}  # older files and non-periodic rules stay exactly as they were
+        return {
+            "period": self.period.value,
+            "lag": self.lag,
+            "due_month": self.due_month,
+            "due_day": self.due_day,
+            "due_months": list(self.due_months),
+            "after_days": self.after_days,
+        }
 
     @classmethod
     def from_json(cls, text: str) -> DeadlineRule:
@@ -143,7 +188,28 @@ class DeadlineRule:
         source_text = data.get("source_text", "")
         if not isinstance(working_days, bool) or not isinstance(source_text, str):
             raise DeadlineRuleError("保存的公开时限规则含有无效的值，请重新设定规则。")
-        return cls(kind, days, working_days, anchor, month, day, source_text)
+        try:
+            period = Period(data["period"]) if data.get("period") is not None else None
+        except (ValueError, TypeError):
+            raise DeadlineRuleError("保存的公开时限规则含有无法识别的周期，请重新设定规则。") from None
+        months = data.get("due_months", [])
+        if not isinstance(months, list):
+            raise DeadlineRuleError("保存的公开时限规则含有无效的值，请重新设定规则。")
+        return cls(
+            kind,
+            days,
+            working_days,
+            anchor,
+            month,
+            day,
+            source_text,
+            period=period,
+            lag=_json_int(data.get("lag", 0), 0, 1),
+            due_month=_json_int(data.get("due_month", 0), 0, 12),
+            due_day=_json_int(data.get("due_day", 0), 0, 31),
+            due_months=tuple(_json_int(m, 1, 12) for m in months),
+            after_days=_json_int(data.get("after_days", 0), 0, MAX_PERIOD_DAYS),
+        )
 
 
 def _json_int(value: Any, low: int, high: int) -> int:
@@ -153,10 +219,13 @@ def _json_int(value: Any, low: int, high: int) -> int:
 
 
 def parse_time_limit(text: str) -> DeadlineRule:
-    """Never raises: returns kind UNKNOWN when the text is not understood."""
-    from disclosure_desk.domain.deadline_parser import parse
+    """The rule a publication falls under by default (a text with several clauses: the first general one).
 
-    return parse(text)
+    Never raises: returns kind UNKNOWN when the text is not understood. All clauses: time_limits.py.
+    """
+    from disclosure_desk.domain.time_limits import read_time_limit
+
+    return read_time_limit(text).default_rule
 
 
 @dataclass(frozen=True)
@@ -201,6 +270,10 @@ def compute_due(
             return _timely(rule, dates, calendar, timely_days)
         if kind is RuleKind.ANNUAL:
             return _annual(rule, dates, calendar)
+        if kind in (RuleKind.PERIODIC, RuleKind.ONGOING, RuleKind.DISPLAY_ONLY):
+            from disclosure_desk.domain.recurring import periodic_due
+
+            return periodic_due(rule, dates, calendar)
         if kind is RuleKind.STATUTORY:
             if manual_due is None:
                 return DueDate(None, explanation=STATUTORY_MISSING_EXPLANATION)
@@ -266,30 +339,28 @@ def _annual(rule: DeadlineRule, dates: AnchorDates, calendar: WorkdayCalendar) -
     fixed = _fixed_day(start.year, month, day)
     if fixed < start:
         fixed = _fixed_day(start.year + 1, month, day)
-    due = calendar.next_working_day(fixed)
     text = (
         f"{rule.label()}：{start_name}为{start.isoformat()}，"
-        f"其后（含当日）的第一个{month}月{fixed.day}日为{_day(fixed)}"
+        f"其后（含当日）的第一个{month}月{fixed.day}日为{_day(fixed)}{fixed_day_note(fixed, calendar)}"
     )
-    if due != fixed:
-        text += f"，{_rest_reason(fixed, calendar)}，顺延至{_day(due)}。"
-    else:
-        text += "。"
     # The officer prepares the publication before the fixed day: the year's schedule matters.
-    warnings = _warnings(calendar, date.fromordinal(fixed.toordinal() - 1), due)
-    return DueDate(due, fixed if due != fixed else None, text, warnings)
+    warnings = _warnings(calendar, date.fromordinal(fixed.toordinal() - 7), fixed)
+    return DueDate(fixed, None, text, warnings)
+
+
+def fixed_day_note(day: date, calendar: WorkdayCalendar) -> str:
+    """Closes an explanation of a fixed-date rule: "前" means by that day, a rest day does not move it."""
+    if calendar.is_working_day(day):
+        return "。"
+    before = calendar.previous_working_day(day)
+    reason = _rest_reason(day, calendar)
+    return f"，该日{reason}，期限不顺延，应在此前公开；此前最后一个工作日为{_day(before)}。"
+
 
 
 def _fixed_day(year: int, month: int, day: int) -> date:
-    last = _month_length(year, month)
+    last = month_length(year, month)
     return date(year, month, min(day, last))
-
-
-def _month_length(year: int, month: int) -> int:
-    if month == 2:
-        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-        return 29 if leap else 28
-    return 30 if month in (4, 6, 9, 11) else 31
 
 
 # --- periods ------------------------------------------------------------------------------------------
@@ -415,9 +486,8 @@ def _warnings(calendar: WorkdayCalendar, start: date, end: date) -> tuple[str, .
 
 
 def time_limit_problem(text: str) -> str | None:
-    """For importers: a Chinese note when a 公开时限 text cannot be turned into a rule, else None."""
-    if not text.strip():
-        return None  # an empty time limit is reported by the importer itself
-    if parse_time_limit(text).is_known:
-        return None
-    return f"公开时限“{text.strip()}”未能识别，导入后请为该事项手工设定时限规则。"
+    """For importers: a Chinese note on a 公开时限 text (not understood, several clauses, only a display
+    period), else None. See time_limits.time_limit_note."""
+    from disclosure_desk.domain.time_limits import time_limit_note
+
+    return time_limit_note(text)

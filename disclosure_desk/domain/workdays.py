@@ -260,6 +260,11 @@ class WorkdayCalendar:
             return day
         return self.add_working_days(day, 1)
 
+    def previous_working_day(self, day: date) -> date:
+        """The last working day strictly before `day` (what a fixed-date deadline on a rest day leaves)."""
+        result = self.working_day_with_rank(self.rank(day.toordinal() - 1))
+        return date.fromordinal(result)
+
     def working_days_between(self, start: date, end: date) -> int:
         """Working days in (start, end]; negative when end < start (days in (end, start])."""
         return self.rank(end.toordinal()) - self.rank(start.toordinal())

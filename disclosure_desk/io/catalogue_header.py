@@ -17,6 +17,7 @@ class Role(Enum):
     CONTENT = auto()
     BASIS = auto()
     TIME_LIMIT = auto()
+    DISPLAY_PERIOD = auto()  # 公开时长: how long information stays up, not when it must go out
     PUBLISHER = auto()
     CHANNELS = auto()
     AUDIENCE = auto()
@@ -49,6 +50,7 @@ _WORDS: dict[Role, tuple[str, ...]] = {
     ),
     Role.BASIS: ("公开依据", "依据", "政策依据", "法律依据"),
     Role.TIME_LIMIT: ("公开时限", "公开时间", "时限", "公开期限", "时限要求"),
+    Role.DISPLAY_PERIOD: ("公开时长", "公示时长", "公示期", "公示期限", "公示时间", "保留时长", "展示时长"),
     Role.PUBLISHER: ("公开主体", "责任主体", "公开单位", "责任单位", "公开责任主体", "主体"),
     Role.CHANNELS: (
         "公开渠道和载体",
@@ -76,6 +78,7 @@ UNIQUE_ROLES = frozenset(
         Role.CONTENT,
         Role.BASIS,
         Role.TIME_LIMIT,
+        Role.DISPLAY_PERIOD,
         Role.PUBLISHER,
         Role.CHANNELS,
         Role.AUDIENCE,

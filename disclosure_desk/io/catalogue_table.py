@@ -13,7 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from disclosure_desk.domain.catalogue import AUDIENCES, MODES, Catalogue, CatalogueItem
+from disclosure_desk.domain.catalogue import (
+    AUDIENCES,
+    DISPLAY_PERIOD_COLUMN,
+    MODES,
+    Catalogue,
+    CatalogueItem,
+)
+from disclosure_desk.domain.time_limits import is_same_as_above, read_time_limit
 from disclosure_desk.io.catalogue_errors import FormatProblem
 from disclosure_desk.io.catalogue_fields import (
     clean_cell,
@@ -192,6 +199,7 @@ class _Reader:
     explicit: bool
     previous_path: list[str] | None = None
     previous_number: int = 0
+    previous_item: CatalogueItem | None = None
 
     def first(self, role: Role) -> Column | None:
         return next((c for c in self.columns if c.role is role), None)
@@ -199,6 +207,35 @@ class _Reader:
     def text(self, row: Row, role: Role) -> str:
         column = self.first(role)
         return clean_cell(row[column.index].text) if column is not None else ""
+
+    def same_as_above(self, item: CatalogueItem, warnings: list[str]) -> CatalogueItem:
+        """ "同上" copies the row above (what the officer who wrote it meant), saying so; never silently."""
+        above = self.previous_item
+        fields = {
+            "time_limit": "公开时限",
+            "basis": "公开依据",
+            "publisher": "公开主体",
+        }
+        changes: dict[str, object] = {}
+        for name, label in fields.items():
+            value = getattr(item, name)
+            if is_same_as_above(value) and above is not None and getattr(above, name):
+                changes[name] = getattr(above, name)
+                warnings.append(
+                    f"序号{item.number}的{label}为“{value}”，已按上一行（序号{above.number}）的"
+                    f"“{getattr(above, name)}”导入，请核对。"
+                )
+        if item.channels == ("同上",) and above is not None and above.channels:
+            changes["channels"] = above.channels
+            warnings.append(f"序号{item.number}的公开渠道为“同上”，已按上一行（序号{above.number}）导入，请核对。")
+        return replace(item, **changes) if changes else item  # type: ignore[arg-type]
+
+    def display_period(self, row: Row, time_limit: str) -> str:
+        """The 公开时长 column, else a display period written in the 公开时限 cell ("公示7个工作日")."""
+        column = self.text(row, Role.DISPLAY_PERIOD)
+        if is_same_as_above(column) and self.previous_item is not None:
+            column = self.previous_item.display_period
+        return column or read_time_limit(time_limit).display
 
     def path(self, row: Row) -> list[str]:
         """Hierarchy values left to right, applying the merged-cell rule to blank cells.
@@ -268,9 +305,10 @@ class _Reader:
                 extra[column.label] = clean_cell(row[column.index].text)
             elif column.role is Role.LEVEL and column.meaning.level >= 3:
                 extra[column.label] = levels[column]
+
         by_level = {c.meaning.level: v for c, v in levels.items() if c.role is Role.LEVEL}
         process = next((v for c, v in levels.items() if c.role is Role.PROCESS), "")
-        return CatalogueItem(
+        item = CatalogueItem(
             number=number,
             process=process,
             category=by_level.get(1, ""),
@@ -284,6 +322,12 @@ class _Reader:
             mode=self.marks(row, Role.MODE, Role.MODE_FLAG, MODES),
             extra=extra,
         )
+        item = self.same_as_above(item, warnings)
+        display = self.display_period(row, item.time_limit)
+        if display or self.first(Role.DISPLAY_PERIOD) is not None:
+            item = replace(item, extra={**item.extra, DISPLAY_PERIOD_COLUMN: display})
+        self.previous_item = item
+        return item
 
 
 def _spans_row(row: Row) -> bool:

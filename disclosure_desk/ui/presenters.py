@@ -114,7 +114,8 @@ class ItemInfo:
 
     @property
     def is_unknown(self) -> bool:
-        return self.rule.kind is RuleKind.UNKNOWN
+        """No rule the program can work with: not understood, or only a display period (公开时长)."""
+        return not self.rule.is_known
 
 
 def item_info(store: Store, item: CatalogueItem) -> ItemInfo:

@@ -233,13 +233,34 @@ def test_annual_first_occurrence_on_or_after_the_anchor() -> None:
     jan = due(ANNUAL, formed("2024-01-05"))
     assert jan.due_on == date(2024, 1, 31) and jan.unrolled_on is None
     assert due(ANNUAL, formed("2024-01-31")).due_on == date(2024, 1, 31)
-    assert due(ANNUAL, formed("2024-02-01")).due_on == date(2025, 2, 5)  # 2025-01-31 is in Spring Festival
-    spring = due(ANNUAL, formed("2025-01-05"))
-    assert (spring.unrolled_on, spring.due_on) == (date(2025, 1, 31), date(2025, 2, 5))
-    assert "逢春节放假" in spring.explanation
-    rolled = due(ANNUAL, formed("2025-12-20"))
-    assert rolled.unrolled_on == date(2026, 1, 31)
-    assert "顺延" in rolled.explanation
+
+
+def test_a_fixed_date_on_a_rest_day_is_never_moved() -> None:
+    # 2025-01-31 (Friday) is in the Spring Festival holiday (1-28 to 2-4; Sunday 1-26 worked)
+    spring = due(ANNUAL, formed("2024-02-01"))
+    assert (spring.due_on, spring.unrolled_on) == (date(2025, 1, 31), None)
+    assert "逢春节放假" in spring.explanation and "期限不顺延" in spring.explanation
+    assert "此前最后一个工作日为2025-01-27（星期一）" in spring.explanation
+    # 2026-01-31 is a Saturday: the last working day before it is Friday 2026-01-30
+    weekend = due(ANNUAL, formed("2025-12-20"))
+    assert (weekend.due_on, weekend.unrolled_on) == (date(2026, 1, 31), None)
+    assert "逢周末" in weekend.explanation
+    assert "此前最后一个工作日为2026-01-30（星期五）" in weekend.explanation
+    assert "顺延至" not in weekend.explanation
+
+
+def test_the_issue_example_31_january_2027_a_sunday() -> None:
+    result = due(ANNUAL, formed("2026-03-10"))
+    assert result.due_on == date(2027, 1, 31)  # not 2027-02-01: "前" means by that day
+    assert "2027-01-31（星期日），该日逢周末，期限不顺延" in result.explanation
+    assert "此前最后一个工作日为2027-01-29（星期五）" in result.explanation
+    assert result.warnings and "2027年" in result.warnings[0]  # no 2027 schedule yet: said loudly
+
+
+def test_a_fixed_date_on_a_working_day_has_no_note() -> None:
+    june = due(parse_time_limit("6月底前"), formed("2026-03-01"))  # 2026-06-30 is a Tuesday
+    assert june.due_on == date(2026, 6, 30)
+    assert june.explanation.endswith("2026-06-30（星期二）。")
 
 
 def test_annual_month_end_and_february() -> None:
