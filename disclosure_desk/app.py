@@ -42,6 +42,7 @@ def build_desk(
     window = MainWindow(UiState(ui_settings), clock=clock, title=store.bureau_name())
     controller = DeskController(store, window, clock, data_folder_of(store))
     window.newRequested.connect(controller.new_publication)
+    window.chooseItemRequested.connect(controller.choose_item_for_new)
     window.editRequested.connect(controller.edit_publication)
     window.deleteRequested.connect(controller.delete_publication)
     window.trashRequested.connect(controller.open_trash)

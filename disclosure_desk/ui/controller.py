@@ -31,6 +31,7 @@ from disclosure_desk.ui.dialogs import confirm, files
 from disclosure_desk.ui.dialogs.about import show_about
 from disclosure_desk.ui.dialogs.history_dialog import HistoryDialog
 from disclosure_desk.ui.dialogs.holidays_dialog import HolidaysDialog
+from disclosure_desk.ui.dialogs.item_chooser import ItemChooserDialog
 from disclosure_desk.ui.dialogs.publication_editor import PublicationEditor
 from disclosure_desk.ui.dialogs.report_dialog import ReportDialog
 from disclosure_desk.ui.dialogs.rule_dialog import RuleDialog
@@ -66,6 +67,7 @@ class DeskController(QObject):
         self.settings_dialog: SettingsDialog | None = None
         self.trash_dialog: TrashDialog | None = None
         self.holidays_dialog: HolidaysDialog | None = None
+        self.item_chooser: ItemChooserDialog | None = None
 
     # --- loading ------------------------------------------------------------------------------------
 
@@ -92,6 +94,36 @@ class DeskController(QObject):
         return next((r for r in self.rows if r.publication.id == publication_id), None)
 
     # --- publications -------------------------------------------------------------------------------
+
+    def choose_item_for_new(self, preselect: CatalogueItem | None) -> None:
+        """新建 without an item picked in the catalogue: ask which item, never take one silently."""
+        if self.editor is not None:
+            self.editor.raise_()
+            return
+        prompt = (
+            self.tr("新建公开信息：请选择所属的公开事项。已选中所选行的事项，按回车确认，或另选。")
+            if preselect is not None
+            else self.tr("新建公开信息：请先选择要登记的公开事项（可输入关键字查找）。")
+        )
+        chooser = ItemChooserDialog(
+            self.store.active_catalogue().items,
+            current_id=preselect.id if preselect is not None else None,
+            prompt=prompt,
+            parent=self.window,
+        )
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser.accepted.connect(lambda: self._new_from_chooser(chooser))
+        self.item_chooser = chooser
+        chooser.finished.connect(self._chooser_closed)
+        chooser.open()
+
+    def _new_from_chooser(self, chooser: ItemChooserDialog) -> None:
+        item = chooser.chosen()
+        if item is not None:
+            self.new_publication(item)
+
+    def _chooser_closed(self) -> None:
+        self.item_chooser = None
 
     def new_publication(self, item: CatalogueItem) -> None:
         if item.id is None:
@@ -121,6 +153,9 @@ class DeskController(QObject):
             evaluate=lambda value: preview_due(self.store, value),
             suggest_index=index_suggester(self.store.settings().bureau_code, self.rows),
             clock=self.clock,
+            items=self.store.active_catalogue().items,
+            info_for=lambda other: self.infos.get(other.id or -1) or item_info(self.store, other),
+            calendar=self.store.calendar(),
             parent=self.window,
         )
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

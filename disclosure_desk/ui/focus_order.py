@@ -51,12 +51,20 @@ def visual_order(root: QWidget) -> list[QWidget]:
     layout = root.layout()
     if layout is not None:
         _walk_layout(layout, found)
-    return found
+    # a form row of one widget is reported under two roles: keep its first place
+    return list(dict.fromkeys(found))
 
 
 def apply_visual_tab_order(root: QWidget) -> list[QWidget]:
-    """Set the Tab chain of `root`'s widgets to their visual order; returns that order."""
+    """Set the Tab chain of `root`'s widgets to their visual order; returns that order.
+
+    Tables and lists give Tab back too (no cell-to-cell Tab; the arrow keys move between rows): Tab
+    reaches the buttons under a table instead of being trapped in it.
+    """
     order = visual_order(root)
+    for widget in order:
+        if isinstance(widget, QAbstractItemView):
+            widget.setTabKeyNavigation(False)
     for first, second in pairwise(order):
         QWidget.setTabOrder(first, second)
     return order
@@ -106,10 +114,14 @@ def _takes_tab(widget: QWidget) -> bool:
 
 
 def _walk_widget(widget: QWidget, found: list[QWidget]) -> None:
-    proxy = widget.focusProxy()
+    proxy: QWidget | None = widget.focusProxy()
     if proxy is not None:
+        deeper = proxy.focusProxy()
+        while deeper is not None:
+            proxy, deeper = deeper, deeper.focusProxy()
         if _takes_tab(proxy):
-            found.append(widget)  # setTabOrder puts the proxy (a date field's text box) in its place
+            # Tab landing on the frame is sent on to its proxy: keep the two side by side in the chain
+            found += [widget, proxy] if widget.isAncestorOf(proxy) else [proxy]
         return
     if isinstance(widget, QScrollArea) and widget.widget() is not None:
         inner = widget.widget()

@@ -26,7 +26,8 @@ ALL_TAB = 2
 
 
 class MainWindow(QMainWindow):
-    newRequested = Signal(object)  # CatalogueItem
+    newRequested = Signal(object)  # CatalogueItem, picked in the catalogue tree
+    chooseItemRequested = Signal(object)  # CatalogueItem to preselect, or None: 新建 asks which item
     editRequested = Signal(object)  # RegisterRow
     deleteRequested = Signal(object)  # RegisterRow
     trashRequested = Signal()
@@ -285,13 +286,15 @@ class MainWindow(QMainWindow):
         return self.detail_panel.current_row()
 
     def request_new(self) -> None:
-        item = self.current_item()
-        if item is None:
-            self.tabs.setCurrentIndex(CATALOGUE_TAB)
-            self.catalogue_panel.tree.setFocus()
-            self.show_status(self.tr("请先在左侧目录中选择要登记的公开事项。"))
-            return
-        self.newRequested.emit(item)
+        """An item picked in the tree is used as it is; anywhere else the officer is asked (a selected
+        row's item offered first), so a new publication never lands under an item nobody chose."""
+        if self.tabs.currentIndex() == CATALOGUE_TAB:
+            item = self.catalogue_panel.current_item()
+            if item is not None:
+                self.newRequested.emit(item)
+                return
+        row = self.current_row()
+        self.chooseItemRequested.emit(row.record.item if row is not None else None)
 
     def request_edit(self) -> None:
         row = self.current_row()

@@ -143,10 +143,42 @@ def test_edit_from_the_all_publications_view(desk: Desk) -> None:
     assert table.proxy.index(0, Column.STATUS).data() == "逾期公开"
 
 
-def test_new_without_a_selected_item_says_what_to_do(desk: Desk) -> None:
+def test_new_without_a_selected_item_asks_which_item(desk: Desk) -> None:
     desk.shortcut(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert desk.controller.editor is None
-    assert "请先在左侧目录中选择" in desk.window.statusBar().currentMessage()
+    chooser = desk.controller.item_chooser
+    assert chooser is not None and chooser.isVisible()
+    assert "请先选择要登记的公开事项" in chooser.prompt.text()
+    desk.activate(chooser)
+    assert QApplication.focusWidget() is chooser.panel.search
+    desk.type(chooser.panel.search, "三公")
+    desk.qtbot.keyClick(chooser.panel.search, Qt.Key.Key_Down)  # into the results
+    assert QApplication.focusWidget() is chooser.panel.tree
+    chosen = chooser.chosen()
+    assert chosen is not None and "三公" in chosen.path[-1] + chosen.content
+    desk.qtbot.keyClick(chooser.panel.tree, Qt.Key.Key_Return)
+    desk.qtbot.waitUntil(lambda: desk.controller.editor is not None)
+    editor = desk.controller.editor
+    assert editor is not None
+    assert f"{chosen.number}. " in editor.item_heading.text(), "the editor names the item it is using"
+    editor.reject()
+
+
+def test_ctrl_n_in_the_register_offers_the_rows_item_it_does_not_take_it(desk: Desk) -> None:
+    desk.add(2, "规范性文件清理结果", formed_on=date(2026, 8, 3))
+    desk.window.tabs.setCurrentIndex(ALL_TAB)
+    table = desk.window.publications_panel.table
+    table.selectRow(0)
+    desk.shortcut(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert desk.controller.editor is None, "never silently"
+    chooser = desk.controller.item_chooser
+    assert chooser is not None and chooser.chosen() is not None
+    assert chooser.chosen().number == 2
+    desk.activate(chooser)
+    desk.qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    desk.qtbot.waitUntil(lambda: desk.controller.editor is not None)
+    assert desk.controller.editor is not None
+    desk.controller.editor.reject()
 
 
 def test_ctrl_f_focuses_the_search_box_and_the_tree_filters_as_typed(desk: Desk) -> None:

@@ -6,6 +6,8 @@ QMessageBox. Buttons name the action ("删除", "取消"), never a bare "是/否
 
 from __future__ import annotations
 
+from enum import Enum
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -23,6 +25,36 @@ def _ask(parent: QWidget | None, title: str, text: str, verb: str, informative: 
     box.setDefaultButton(no)
     box.exec()
     return box.clickedButton() is yes
+
+
+class SaveChoice(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"  # keep editing
+
+
+def ask_save_changes(parent: QWidget | None, title: str) -> SaveChoice:
+    """An editor with changes is being closed: 保存 (the default), 不保存, or 取消 (also Esc)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        _tr("保存修改"),
+        _tr("“{0}”已修改，是否保存？").format(title) if title else _tr("公开信息已修改，是否保存？"),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setInformativeText(_tr("选择“不保存”将放弃本次填写和修改的内容。"))
+    save = box.addButton(_tr("保存"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_tr("不保存"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(_tr("取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is save:
+        return SaveChoice.SAVE
+    if clicked is discard:
+        return SaveChoice.DISCARD
+    return SaveChoice.CANCEL
 
 
 def ask_delete(parent: QWidget | None, title: str) -> bool:

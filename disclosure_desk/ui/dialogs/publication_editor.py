@@ -2,12 +2,16 @@
 
 The due date is recomputed live through the injected `evaluate` (ui.presenters.preview_due), and every
 check comes from the domain (validate_publication, the required-channel rule): the dialog only shows.
+
+The item the publication belongs to is named at the top and can be changed (更改事项…, a searchable
+chooser). Closing with changes asks 保存 / 不保存 / 取消 (confirm.ask_save_changes), whether by 取消, Esc
+or the window's close button. Tab follows the form as it is seen (focus_order).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -34,16 +38,22 @@ from disclosure_desk.domain.deadlines import Anchor, DueDate
 from disclosure_desk.domain.errors import ValidationError
 from disclosure_desk.domain.publication import Publication
 from disclosure_desk.domain.validation import validate_publication
+from disclosure_desk.domain.workdays import WorkdayCalendar
+from disclosure_desk.ui.dialogs import confirm
+from disclosure_desk.ui.dialogs.item_chooser import ItemChooserDialog
+from disclosure_desk.ui.focus_order import apply_visual_tab_order
 from disclosure_desk.ui.presenters import ItemInfo, item_label
 from disclosure_desk.ui.texts import format_date, format_date_long
 from disclosure_desk.ui.widgets.date_field import DateField
 from disclosure_desk.ui.widgets.field_error import FieldError, with_error
+from disclosure_desk.ui.window_geometry import RemembersSize
 
 DATE_FIELDS = ("formed_on", "changed_on", "approved_on", "published_on", "due_on_manual")
 
 
-class PublicationEditor(QDialog):
+class PublicationEditor(RemembersSize, QDialog):
     submitted = Signal(object)  # Publication: valid by the domain's checks; the caller saves it
+    size_key = "publicationEditor"
 
     def __init__(
         self,
@@ -54,12 +64,18 @@ class PublicationEditor(QDialog):
         evaluate: Callable[[Publication], DueDate],
         suggest_index: Callable[[int], str],
         clock: Callable[[], date],
+        items: Sequence[CatalogueItem] = (),
+        info_for: Callable[[CatalogueItem], ItemInfo] | None = None,
+        calendar: WorkdayCalendar | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._original = publication
         self._item = item
         self._info = info
+        self._items = tuple(items)
+        self._info_for = info_for
+        self._calendar = calendar
         self._evaluate = evaluate
         self._suggest_index = suggest_index
         self._clock = clock
@@ -73,10 +89,13 @@ class PublicationEditor(QDialog):
 
         self._build_fields()
         self._build_layout()
+        self._show_item()
         self._load(publication)
         self._connect()
         self._refresh_due()
         self._refresh_reason()
+        self._loaded = self.value()  # what "unchanged" means when the officer closes
+        apply_visual_tab_order(self)
         self.title_edit.setFocus()
 
     # --- building -----------------------------------------------------------------------------------
@@ -97,25 +116,27 @@ class PublicationEditor(QDialog):
         self.url_edit = QLineEdit(self)
         self.url_edit.setPlaceholderText("https://")
         self.date_edits: dict[str, DateField] = {
-            name: DateField(self, clock=self._clock) for name in DATE_FIELDS
+            name: DateField(self, clock=self._clock, calendar=self._calendar) for name in DATE_FIELDS
         }
+        self.item_heading = QLabel(self)
+        self.item_heading.setObjectName("itemHeading")
+        self.item_heading.setWordWrap(True)
+        self.item_heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rule_label = QLabel(self)
+        self.rule_label.setObjectName("mutedLabel")
+        self.rule_label.setWordWrap(True)
+        self.change_item_button = QPushButton(self.tr("更改事项…"), self)
+        self.change_item_button.setToolTip(self.tr("把这条公开信息登记到另一个公开事项下"))
+        self.change_item_button.setVisible(bool(self._items) and self._info_for is not None)
+        self.item_chooser: ItemChooserDialog | None = None
 
-        self.channel_boxes: dict[str, QCheckBox] = {}
-        required = set(self._item.channels)
-        for channel in CHANNELS:
-            box = QCheckBox(channel + (self.tr("（必选）") if channel in required else ""), self)
-            if channel in required:
-                font = box.font()
-                font.setBold(True)
-                box.setFont(font)
-                box.setToolTip(self.tr("目录要求通过该渠道公开"))
-            self.channel_boxes[channel] = box
+        self.channel_boxes: dict[str, QCheckBox] = {channel: QCheckBox(channel, self) for channel in CHANNELS}
         self.reason_edit = QLineEdit(self)
         self.reason_edit.setPlaceholderText(self.tr("说明为何未通过目录要求的渠道公开"))
 
         self.review_box = QCheckBox(self.tr("已完成保密审查"), self)
         self.reviewer_edit = QLineEdit(self)
-        self.reviewed_on_edit = DateField(self, clock=self._clock)
+        self.reviewed_on_edit = DateField(self, clock=self._clock, calendar=self._calendar)
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setTabChangesFocus(True)
         self.late_reason_edit = QLineEdit(self)
@@ -146,17 +167,9 @@ class PublicationEditor(QDialog):
         return self.tr("形成日期")
 
     def _build_layout(self) -> None:
-        heading = QLabel(item_label(self._item), self)
-        heading.setObjectName("itemHeading")
-        heading.setWordWrap(True)
-        rule = QLabel(
-            self.tr("公开时限：{0}　　计算规则：{1}").format(
-                self._item.time_limit, self._info.rule_description
-            ),
-            self,
-        )
-        rule.setObjectName("mutedLabel")
-        rule.setWordWrap(True)
+        heading = QHBoxLayout()
+        heading.addWidget(self.item_heading, 1)
+        heading.addWidget(self.change_item_button, 0, Qt.AlignmentFlag.AlignTop)
 
         basic = QGroupBox(self.tr("基本信息"), self)
         form = QFormLayout(basic)
@@ -174,21 +187,18 @@ class PublicationEditor(QDialog):
         form.addRow(self.tr("公开链接"), with_error(self.url_edit, self._error("url")))
 
         dates = QGroupBox(self.tr("日期"), self)
-        dates_form = QFormLayout(dates)
-        labels = {
-            "formed_on": self._anchor_label(),
-            "changed_on": self.tr("变更日期"),
-            "approved_on": self.tr("批复日期"),
-            "published_on": self.tr("公开日期"),
-            "due_on_manual": self.tr("应公开日期（手工）"),
+        self.dates_form = QFormLayout(dates)
+        self.date_labels = {
+            "formed_on": QLabel(self._anchor_label(), self),
+            "changed_on": QLabel(self.tr("变更日期"), self),
+            "approved_on": QLabel(self.tr("批复日期"), self),
+            "published_on": QLabel(self.tr("公开日期"), self),
+            "due_on_manual": QLabel(self.tr("应公开日期（手工）"), self),
         }
         for name in DATE_FIELDS:
-            if name == "due_on_manual" and not self._info.is_statutory:
-                self.date_edits[
-                    name
-                ].hide()  # only statutory (按照法定时间公开) items take a hand-entered due date
-                continue
-            dates_form.addRow(labels[name], with_error(self.date_edits[name], self._error(name)))
+            self.dates_form.addRow(
+                self.date_labels[name], with_error(self.date_edits[name], self._error(name))
+            )
 
         due = QFrame(self)
         due.setObjectName("duePanel")
@@ -241,8 +251,8 @@ class PublicationEditor(QDialog):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(rule)
+        layout.addLayout(heading)
+        layout.addWidget(self.rule_label)
         layout.addLayout(columns, 1)
         layout.addLayout(buttons)
 
@@ -283,7 +293,78 @@ class PublicationEditor(QDialog):
         self.index_button.clicked.connect(self.fill_index_number)
         self.save_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.reject)
+        self.change_item_button.clicked.connect(self.choose_item)
         QShortcut(QKeySequence.StandardKey.Save, self, self.submit)
+
+    # --- the item ---------------------------------------------------------------------------------
+
+    def _show_item(self) -> None:
+        """Everything that depends on the item: the heading, the rule, required channels, date rows."""
+        item, info = self._item, self._info
+        self.item_heading.setText(self.tr("公开事项：{0}").format(item_label(item)))
+        self.item_heading.setToolTip(item.content)
+        self.rule_label.setText(
+            self.tr("公开时限：{0}　　计算规则：{1}").format(item.time_limit, info.rule_description)
+        )
+        required = set(item.channels)
+        for channel, box in self.channel_boxes.items():
+            needed = channel in required
+            box.setText(channel + (self.tr("（必选）") if needed else ""))
+            font = box.font()
+            font.setBold(needed)
+            box.setFont(font)
+            box.setToolTip(self.tr("目录要求通过该渠道公开") if needed else "")
+        self.date_labels["formed_on"].setText(self._anchor_label())
+        # only statutory (按照法定时间公开) items take a hand-entered due date
+        self.dates_form.setRowVisible(self.date_labels["due_on_manual"], info.is_statutory)
+
+    def choose_item(self) -> None:
+        if self._info_for is None:
+            return
+        info_for = self._info_for
+        chooser = ItemChooserDialog(
+            self._items,
+            current_id=self._item.id,
+            prompt=self.tr("把这条公开信息登记到哪个公开事项下？"),
+            parent=self,
+        )
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.item_chooser = chooser
+
+        def chosen() -> None:
+            item = chooser.chosen()
+            if item is not None and item.id != self._item.id:
+                self.set_item(item, info_for(item))
+
+        chooser.accepted.connect(chosen)
+        chooser.open()
+
+    def set_item(self, item: CatalogueItem, info: ItemInfo) -> None:
+        """Move the publication to another item; channels the officer left as they were follow the item."""
+        ticked = {c for c, box in self.channel_boxes.items() if box.isChecked()}
+        untouched = ticked == {c for c in self._item.channels if c in self.channel_boxes}
+        self._item, self._info = item, info
+        self._show_item()
+        if untouched:
+            for channel, box in self.channel_boxes.items():
+                box.setChecked(channel in item.channels)
+        self._on_changed()
+
+    # --- closing ------------------------------------------------------------------------------------
+
+    def is_modified(self) -> bool:
+        return self.value() != self._loaded
+
+    def reject(self) -> None:
+        """取消, Esc and the close button: with changes, ask first (保存 / 不保存 / 取消)."""
+        if not self.is_modified():
+            super().reject()
+            return
+        choice = confirm.ask_save_changes(self, self.title_edit.text().strip())
+        if choice is confirm.SaveChoice.SAVE:
+            self.submit()  # the caller closes the editor once saved; a refused save stays open
+        elif choice is confirm.SaveChoice.DISCARD:
+            super().reject()
 
     # --- live feedback ------------------------------------------------------------------------------
 
@@ -330,10 +411,14 @@ class PublicationEditor(QDialog):
     def value(self) -> Publication:
         """The publication as the form now says. Text that is not a date counts as no date."""
         dates = self.date_edits
-        manual = dates["due_on_manual"].date() if self._info.is_statutory else self._original.due_on_manual
+        if self._info.is_statutory:
+            manual = dates["due_on_manual"].date()
+        else:  # a hand-set date stays with its item; another item computes its own
+            manual = self._original.due_on_manual if self._item.id == self._original.item_id else None
         channels = tuple(c for c, box in self.channel_boxes.items() if box.isChecked())
         return dataclasses.replace(
             self._original,
+            item_id=self._item.id if self._item.id is not None else self._original.item_id,
             title=self.title_edit.text().strip(),
             document_number=self.document_edit.text().strip(),
             index_number=self.index_edit.text().strip(),

@@ -1,10 +1,24 @@
-"""Left of the catalogue tab: a search box over the catalogue tree."""
+"""Left of the catalogue tab (and the editor's item chooser): a search box over the catalogue tree.
+
+Down or Enter in the search box moves into the results, onto the first item that matches, as a file
+dialog's search does; Enter or a double-click on an item activates it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from disclosure_desk.domain.catalogue import CatalogueItem
@@ -16,9 +30,11 @@ from disclosure_desk.ui.texts import group_label
 
 
 class CataloguePanel(QWidget):
-    """Emits itemSelected(CatalogueItem | None) when the selection changes."""
+    """Emits itemSelected(CatalogueItem | None) when the selection changes, itemActivated(CatalogueItem)
+    on Enter or a double-click on an item."""
 
     itemSelected = Signal(object)
+    itemActivated = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,7 +68,9 @@ class CataloguePanel(QWidget):
             TreeColumn.OPEN, self.fontMetrics().horizontalAdvance(group_label(StatusGroup.OPEN)) + 24
         )
         self.tree.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.tree.activated.connect(self._on_activated)
         self.search.textChanged.connect(self._on_search)
+        self.search.installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -85,6 +103,42 @@ class CataloguePanel(QWidget):
         )
         self.tree.scrollTo(index)
         return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        keys = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if watched is self.search and isinstance(event, QKeyEvent) and event.key() in keys:
+            if event.type() == QEvent.Type.KeyPress:
+                self.focus_results()
+            return True
+        return super().eventFilter(watched, event)
+
+    def focus_results(self) -> None:
+        """Into the tree: onto the selected item when it is still shown, else the first item shown."""
+        current = self.tree.currentIndex()
+        if not (current.isValid() and current.data(ITEM_ROLE) is not None):
+            first = self._first_item(QModelIndex())
+            if first.isValid():
+                self.tree.selectionModel().setCurrentIndex(
+                    first,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.tree.scrollTo(first)
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _first_item(self, parent: QModelIndex) -> QModelIndex:
+        for row in range(self.proxy.rowCount(parent)):
+            index = self.proxy.index(row, TreeColumn.NAME, parent)
+            if index.data(ITEM_ROLE) is not None:
+                return index
+            found = self._first_item(index)
+            if found.isValid():
+                return found
+        return QModelIndex()
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        item = index.siblingAtColumn(TreeColumn.NAME).data(ITEM_ROLE)
+        if isinstance(item, CatalogueItem):
+            self.itemActivated.emit(item)
 
     def _on_search(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
