@@ -30,7 +30,7 @@ from disclosure_desk.domain.deadlines import (
 )
 from disclosure_desk.domain.errors import LOCKED_MESSAGE, DatabaseLockedError, StoreError, ValidationError
 from disclosure_desk.domain.publication import Publication, PublicationRecord
-from disclosure_desk.domain.settings import Settings
+from disclosure_desk.domain.settings import Settings, setting_types
 from disclosure_desk.domain.status import Status, publication_status
 from disclosure_desk.domain.workdays import WorkdayCalendar, YearSchedule
 from disclosure_desk.store.models import (
@@ -46,7 +46,7 @@ from disclosure_desk.store.models import (
 if TYPE_CHECKING:
     from disclosure_desk.store.migrations import MigrationResult
 
-_SETTING_FIELDS = {"bureau_name": str, "bureau_code": str, "timely_days": int, "due_soon_days": int}
+_SETTING_FIELDS = setting_types()
 
 
 @dataclass(frozen=True)

@@ -97,6 +97,9 @@ def test_settings_change_persists_and_recomputes(desk: Desk, db_path: Path) -> N
     dialog.bureau_code.clear()
     desk.qtbot.keyClicks(dialog.bureau_code, "11370303mb2854721x")
     dialog.timely_days.setValue(3)
+    desk.type(dialog.report_preparer, "王敏")
+    desk.type(dialog.report_reviewer, " 李强")
+    desk.qtbot.keyClicks(dialog.contact_phone, "0533-6181234")
     desk.qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     desk.qtbot.waitUntil(lambda: desk.controller.settings_dialog is None)
     assert desk.window.statusBar().currentMessage() == "已保存设置"
@@ -107,6 +110,8 @@ def test_settings_change_persists_and_recomputes(desk: Desk, db_path: Path) -> N
         settings = reopened.settings()
         assert settings.bureau_code == "11370303MB2854721X"
         assert settings.timely_days == 3
+        assert (settings.report_preparer, settings.report_reviewer) == ("王敏", "李强")
+        assert settings.contact_phone == "0533-6181234"
     finally:
         reopened.close()
 
@@ -127,4 +132,9 @@ def test_a_bad_bureau_code_is_shown_next_to_the_field_and_nothing_saved(desk: De
     assert dialog.errors["bureau_code"].isVisible()
     assert "18 位" in dialog.errors["bureau_code"].text()
     assert desk.store.settings().bureau_code == ""
+    dialog.bureau_code.clear()
+    desk.type(dialog.contact_phone, "请打办公室")
+    desk.qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.errors["contact_phone"].isVisible()
+    assert desk.store.settings().contact_phone == ""
     dialog.reject()

@@ -1,4 +1,5 @@
-"""Settings: bureau name and code, the timely default, the due-soon window; shows the data folder.
+"""Settings: bureau name and code, the timely default, the due-soon window, the monthly report's sign-off
+(填报人, 审核人, 联系电话); shows the data folder.
 
 Settings in, Settings out (signal `submitted`); the caller saves through the store.
 """
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -57,6 +59,10 @@ class SettingsDialog(RemembersSize, QDialog):
         self.due_soon_days.setRange(0, 99)
         self.due_soon_days.setValue(settings.due_soon_days)
         self.due_soon_days.setSuffix(self.tr(" 个工作日"))
+        self.report_preparer = QLineEdit(settings.report_preparer, self)
+        self.report_reviewer = QLineEdit(settings.report_reviewer, self)
+        self.contact_phone = QLineEdit(settings.contact_phone, self)
+        self.contact_phone.setPlaceholderText(self.tr("例如 0533-6181234"))
         self.folder = QLineEdit(str(data_folder), self)
         self.folder.setReadOnly(True)
         self.open_folder_button = QPushButton(self.tr("打开文件夹"), self)
@@ -81,6 +87,18 @@ class SettingsDialog(RemembersSize, QDialog):
             with_error(self.due_soon_days, self._error("due_soon_days")),
         )
         form.addRow(self.tr("数据文件夹"), folder_box)
+
+        sign_off = QGroupBox(self.tr("月报落款"), self)
+        sign_form = QFormLayout(sign_off)
+        sign_form.addRow(self.tr("填报人"), with_error(self.report_preparer, self._error("report_preparer")))
+        sign_form.addRow(self.tr("审核人"), with_error(self.report_reviewer, self._error("report_reviewer")))
+        sign_form.addRow(self.tr("联系电话"), with_error(self.contact_phone, self._error("contact_phone")))
+        sign_hint = QLabel(
+            self.tr("导出的月报、年报末尾按此填写报送单位（即单位名称）、填报人、审核人和联系电话。"), self
+        )
+        sign_hint.setObjectName("mutedLabel")
+        sign_hint.setWordWrap(True)
+        sign_form.addRow("", sign_hint)
         self.general_error = FieldError(self)
 
         buttons = QDialogButtonBox(self)
@@ -90,6 +108,7 @@ class SettingsDialog(RemembersSize, QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(sign_off)
         layout.addWidget(self.general_error)
         layout.addStretch(1)
         layout.addWidget(buttons)
@@ -105,6 +124,9 @@ class SettingsDialog(RemembersSize, QDialog):
             bureau_code=self.bureau_code.text(),
             timely_days=self.timely_days.value(),
             due_soon_days=self.due_soon_days.value(),
+            report_preparer=self.report_preparer.text(),
+            report_reviewer=self.report_reviewer.text(),
+            contact_phone=self.contact_phone.text(),
         )
 
     def submit(self) -> None:
