@@ -6,26 +6,18 @@ in the workbook properties tells the importer that a blank cell here really is b
 
 from __future__ import annotations
 
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.packaging.custom import StringProperty
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
 
 from disclosure_desk.domain.catalogue import Catalogue, CatalogueItem
-from disclosure_desk.domain.errors import DisclosureDeskError, os_error_text
-from disclosure_desk.io.atomic import atomic_write
 from disclosure_desk.io.catalogue_header import Role, classify
 from disclosure_desk.io.catalogue_xlsx import EFFECTIVE_PROPERTY, EXPORT_MARKER, VERSION_PROPERTY
+from disclosure_desk.io.xlsx_writer import Book, Column, Kind, PageSetup
 
-_FONT = "宋体"
-_THIN = Side(style="thin", color="808080")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_CENTRED = Alignment(wrap_text=True, horizontal="center", vertical="center")
+SHEET_TITLE = "主动公开基本目录"
 
 # (header, width in characters, value of an item). Headers are the ones the importer recognises.
 _FIELDS: tuple[tuple[str, int], ...] = (
@@ -70,60 +62,27 @@ def _values(item: CatalogueItem, levels: list[str], others: list[str]) -> list[A
     ]
 
 
-def _safe(value: Any) -> Any:
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
-
-
-def build_workbook(catalogue: Catalogue) -> Workbook:
+def build_book(catalogue: Catalogue) -> Book:
+    """Title (row 1), header (row 2, the print titles), one row per item; every cell safe text."""
     levels, others = _extra_headers(catalogue)
-    columns = [*_FIELDS, *((k, 14) for k in levels), *_TAIL, *((k, 16) for k in others)]
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None  # a new workbook always has one sheet
-    sheet.title = "主动公开基本目录"
-    width = len(columns)
-    sheet.cell(row=1, column=1, value=_safe(catalogue.title)).font = Font(name=_FONT, size=16, bold=True)
-    sheet.cell(row=1, column=1).alignment = _CENTRED
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-    sheet.row_dimensions[1].height = 32
-    header_fill = PatternFill("solid", fgColor="DDEBF7")
-    for index, (header, chars) in enumerate(columns, start=1):
-        cell = sheet.cell(row=2, column=index, value=header)
-        cell.font = Font(name=_FONT, size=11, bold=True)
-        cell.alignment = _CENTRED
-        cell.fill = header_fill
-        cell.border = _BORDER
-        sheet.column_dimensions[get_column_letter(index)].width = chars + 2
-    body_font = Font(name=_FONT, size=10)
-    for row, item in enumerate(catalogue.items, start=3):
-        for column, value in enumerate(_values(item, levels, others), start=1):
-            cell = sheet.cell(row=row, column=column, value=_safe(value))
-            if isinstance(value, str) and value.startswith("="):
-                cell.data_type = "s"  # text that merely looks like a formula stays text
-            cell.font = body_font
-            cell.alignment = _WRAP
-            cell.border = _BORDER
-    sheet.freeze_panes = "A3"
-    sheet.print_title_rows = "1:2"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    workbook.properties.title = catalogue.title
-    workbook.properties.creator = "Disclosure Desk"
-    workbook.properties.keywords = EXPORT_MARKER
-    workbook.custom_doc_props.append(StringProperty(name=VERSION_PROPERTY, value=catalogue.version))
+    fields = [*_FIELDS, *((k, 14) for k in levels), *_TAIL, *((k, 16) for k in others)]
+    book = Book(title=catalogue.title, creator="Disclosure Desk")
+    book.wb.properties.keywords = EXPORT_MARKER
+    book.wb.custom_doc_props.append(StringProperty(name=VERSION_PROPERTY, value=catalogue.version))
     effective = catalogue.effective_on.isoformat() if catalogue.effective_on else ""
-    workbook.custom_doc_props.append(StringProperty(name=EFFECTIVE_PROPERTY, value=effective))
-    return workbook
+    book.wb.custom_doc_props.append(StringProperty(name=EFFECTIVE_PROPERTY, value=effective))
+    widths = [chars + 2 for _header, chars in fields]
+    sheet = book.sheet(SHEET_TITLE, widths, PageSetup(landscape=True, header_right=SHEET_TITLE))
+    sheet.freeze_below(2)
+    sheet.title(catalogue.title)
+    columns = [
+        Column[list[Any]](name, Kind.INT if n == 0 else Kind.TEXT, itemgetter(n))
+        for n, (name, _chars) in enumerate(fields)
+    ]
+    sheet.table(columns, [_values(item, levels, others) for item in catalogue.items])
+    return book
 
 
 def export_catalogue_xlsx(catalogue: Catalogue, path: Path) -> None:
     """Write the catalogue to `path`; a failed write leaves any previous file untouched."""
-    path = Path(path)
-    workbook = build_workbook(catalogue)
-    try:
-        atomic_write(path, workbook.save, suffix=".xlsx")
-    except OSError as error:
-        raise DisclosureDeskError(f"无法写入“{path}”：{os_error_text(error)}。") from error
+    build_book(catalogue).save(Path(path), what="目录")

@@ -12,6 +12,7 @@ import pytest
 from disclosure_desk.domain.catalogue import Catalogue, CatalogueItem
 from disclosure_desk.io.catalogue_import import import_catalogue
 from disclosure_desk.io.catalogue_json import export_catalogue_xlsx
+from disclosure_desk.io.xlsx_writer import FONT_NAME
 
 TITLE = "某某区教育局政务公开基本目录"
 
@@ -164,7 +165,8 @@ def test_export_is_readable(seed_text_path: Path, tmp_path: Path) -> None:
     assert sheet["A1"].value == "周村区科技局政务公开主动公开基本目录"
     assert [c.value for c in sheet[2]][:4] == ["序号", "过程", "一级目录", "二级目录"]
     assert sheet["E3"].alignment.wrap_text
-    assert sheet["E3"].font.name == "宋体"
+    assert sheet["E3"].font.name == FONT_NAME
+    assert sheet.print_title_rows == "$2:$2"  # the header row, not the title
     assert sheet.column_dimensions["E"].width > 30
     assert sheet.max_row == 35
 
@@ -172,5 +174,5 @@ def test_export_is_readable(seed_text_path: Path, tmp_path: Path) -> None:
 def test_export_to_an_unwritable_place_raises_a_chinese_error(seed_text_path: Path, tmp_path: Path) -> None:
     from disclosure_desk.domain.errors import DisclosureDeskError
 
-    with pytest.raises(DisclosureDeskError, match="无法写入"):
+    with pytest.raises(DisclosureDeskError, match="不存在，无法保存目录"):
         export_catalogue_xlsx(_seed(seed_text_path), tmp_path / "missing" / "c.xlsx")
