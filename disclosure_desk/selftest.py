@@ -178,7 +178,8 @@ def _check_report(context: _Context) -> str:
     from openpyxl import load_workbook
 
     from disclosure_desk.domain.publication import Publication
-    from disclosure_desk.domain.report_stats import ReportPeriod, compute_report
+    from disclosure_desk.domain.report_period import ReportPeriod
+    from disclosure_desk.domain.report_stats import compute_report
     from disclosure_desk.io.excel_report import write_report
     from disclosure_desk.store.queries import report_input
 
@@ -196,7 +197,7 @@ def _check_report(context: _Context) -> str:
         )
     )
     period = ReportPeriod.month(REPORT_YEAR, REPORT_MONTH)
-    stats = compute_report(report_input(store, period, datetime.combine(TODAY, time(9, 0))))
+    stats = compute_report(report_input(store, period, TODAY, datetime.combine(TODAY, time(9, 0))))
     written = write_report(context.folder / "自检月报.xlsx", stats)
     if not written.is_file() or written.stat().st_size == 0:
         raise CheckFailed(f"报表文件未生成：{written}")

@@ -21,11 +21,17 @@ from datetime import date, datetime
 from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.deadlines import DueDate
 from disclosure_desk.domain.publication import Publication, PublicationRecord
-from disclosure_desk.domain.report_stats import ReportInput, ReportPeriod
+from disclosure_desk.domain.report_period import ReportPeriod
+from disclosure_desk.domain.report_stats import ReportInput
+from disclosure_desk.domain.settings import Settings
 from disclosure_desk.domain.workdays import WorkdayCalendar, YearSchedule
 
 BUREAU = "周村区科技局"
-GENERATED_AT = datetime(2026, 11, 5, 9, 30)
+REPORT_DAY = date(2026, 11, 5)
+GENERATED_AT = datetime(2026, 12, 1, 10, 5)  # the file is written later than the day it reports on
+SETTINGS = Settings(
+    bureau_name=BUREAU, report_preparer="王敏", report_reviewer="李强", contact_phone="0533-6181234"
+)
 
 _LIMIT_20WD = "自该信息形成或者变更之日起20个工作日内"
 
@@ -57,6 +63,13 @@ ITEMS: tuple[CatalogueItem, ...] = (
     _item(5, "结果", "统计信息", "", ("政府网站",), "按照法定时间公开"),
 )
 _BY_NUMBER = {i.number: i for i in ITEMS}
+_LABELS = {
+    1: "形成或变更后20个工作日",
+    2: "形成或变更后20个工作日",
+    3: "批复后20日",
+    4: "及时公开（按形成或变更后5个工作日计）",
+    5: "按法定时间公开",
+}
 
 
 def calendar_2026() -> WorkdayCalendar:
@@ -90,7 +103,10 @@ def _record(
         channels=channels,
         **extra,  # type: ignore[arg-type]
     )
-    explanation = f"{item.time_limit}；应公开日期 {due.isoformat()}" if due else "无公开时限"
+    # The shape compute_due gives: the rule's label, a full-width colon, then how the day was found.
+    explanation = "无公开时限"
+    if due is not None:
+        explanation = f"{_LABELS[number]}：{item.time_limit}；应公开日期 {due.isoformat()}"
     return key, PublicationRecord(publication, item, DueDate(due, explanation=explanation))
 
 
@@ -154,25 +170,25 @@ RECORDS: dict[str, PublicationRecord] = dict(
 
 def october_input(records: list[PublicationRecord] | None = None) -> ReportInput:
     return ReportInput(
-        bureau=BUREAU,
+        settings=SETTINGS,
         period=ReportPeriod.month(2026, 10),
+        report_day=REPORT_DAY,
         generated_at=GENERATED_AT,
         items=ITEMS,
         records=list(RECORDS.values()) if records is None else records,
         calendar=calendar_2026(),
-        due_soon_days=5,
     )
 
 
 def annual_input() -> ReportInput:
     return ReportInput(
-        bureau=BUREAU,
+        settings=SETTINGS,
         period=ReportPeriod.year(2026),
+        report_day=REPORT_DAY,
         generated_at=GENERATED_AT,
         items=ITEMS,
         records=list(RECORDS.values()),
         calendar=calendar_2026(),
-        due_soon_days=5,
     )
 
 
@@ -209,11 +225,11 @@ def big_input(count: int = 10_000) -> ReportInput:
         explanation = f"{template.item.time_limit}；自 {publication.formed_on} 起算，应公开日期 {due}"
         records.append(PublicationRecord(publication, template.item, DueDate(due, explanation=explanation)))
     return ReportInput(
-        bureau=BUREAU,
+        settings=SETTINGS,
         period=ReportPeriod.month(2026, 10),
+        report_day=REPORT_DAY,
         generated_at=GENERATED_AT,
         items=ITEMS,
         records=records,
         calendar=calendar_2026(),
-        due_soon_days=5,
     )

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from disclosure_desk.cli.context import CliContext
-from disclosure_desk.domain.report_stats import ReportPeriod, compute_report
+from disclosure_desk.domain.report_period import ReportPeriod
+from disclosure_desk.domain.report_stats import compute_report
 from disclosure_desk.domain.status import NO_DUE_DATE_WORD, Status, status_word
 
 _MONTH = re.compile(r"^\s*(\d{4})[-/.年](\d{1,2})月?\s*$")
@@ -75,14 +76,13 @@ def run_report(args: argparse.Namespace, context: CliContext) -> int:
 
     store = context.store()
     period: ReportPeriod = args.period
-    # --today fixes "now" for a reproducible report; the clock time only labels the file.
-    now = datetime.now()
-    generated_at = datetime.combine(context.today, now.time().replace(microsecond=0))
-    stats = compute_report(report_input(store, period, generated_at))
+    # --today fixes the day the report is made (what it counts); the file is stamped with the real clock.
+    generated_at = datetime.now().replace(microsecond=0)
+    stats = compute_report(report_input(store, period, context.today, generated_at))
     written = write_report(args.output, stats)
     t = stats.totals
     print(
-        f"已导出{stats.period.label}报表：{written}\n"
+        f"已导出{stats.label}报表：{written}\n"
         f"本期公开 {t.published} 条（{status_word(Status.PUBLISHED_ON_TIME)} {t.on_time}、"
         f"{status_word(Status.PUBLISHED_LATE)} {t.late}、{NO_DUE_DATE_WORD} {t.no_due_date}），"
         f"{status_word(Status.OVERDUE)} {t.overdue_open} 条，明细 {len(stats.details)} 条。"

@@ -1,87 +1,77 @@
 """Statistics for the monthly and annual report that supervisors read (pure Python: no Qt, no SQL, no Excel).
 
-Everything is evaluated "as of" one day: the period end, or the day the report is generated when that is
-earlier (a report of the current month, made mid-month, must not call an item overdue that can still be
-published on time). A publication dated after that day counts as not yet published.
+Three days matter, and they are kept apart:
+- the **report day**: the day the report is made (today, or the day `--today` pins). Records entered in
+  the register after it did not exist yet and are left out.
+- the **statistics day** (统计截止, `as_of`): the period's last day, or the report day when that is
+  earlier. Everything is evaluated as of it (domain.status.evaluate_records), nothing dated after it is
+  counted — a publication dated later counts as not yet published, a record that arose (was formed,
+  changed, approved) later does not exist yet — and a report made before the period ends says so in its
+  title: "2026年11月（截至11月15日）".
+- the **generation time**: the clock when the file was written; printed, never used to count.
+
+"Next month" is the month after the statistics day's month: an annual report made in November looks at
+December, a complete October report at November.
 """
 
 from __future__ import annotations
 
-import calendar as _calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from disclosure_desk.domain.catalogue import CHANNELS, CatalogueItem
+from disclosure_desk.domain.catalogue import CatalogueItem
+from disclosure_desk.domain.errors import DisclosureDeskError
+from disclosure_desk.domain.history import arisen_on
 from disclosure_desk.domain.publication import PublicationRecord
-from disclosure_desk.domain.status import (
-    Evaluated,
-    Figures,
-    Status,
-    evaluate_records,
-    figures_of,
-    status_word,
+from disclosure_desk.domain.report_period import ReportPeriod, month_day
+from disclosure_desk.domain.report_rows import (
+    ChannelRow,
+    CoverageRow,
+    DetailRow,
+    OpenGroup,
+    OpenRow,
+    category_of,
+    channel_rows,
+    coverage_rows,
+    detail_rows,
+    open_group_texts,
+    open_rows,
+    process_of,
 )
-from disclosure_desk.domain.validation import missing_required_channels
+from disclosure_desk.domain.review import published_without_review
+from disclosure_desk.domain.settings import Settings
+from disclosure_desk.domain.status import Evaluated, Figures, Status, evaluate_records, figures_of
 from disclosure_desk.domain.workdays import WorkdayCalendar
-
-# Shown where a catalogue has no 过程/一级目录 column (other bureaus' catalogues), so no row is blank.
-UNGROUPED = "（未分类）"
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, _calendar.monthrange(year, month)[1])
-
-
-@dataclass(frozen=True)
-class ReportPeriod:
-    start: date
-    end: date  # inclusive
-    label: str  # "2026年10月" / "2026年"
-
-    @classmethod
-    def month(cls, year: int, month: int) -> ReportPeriod:
-        if not 1 <= month <= 12:
-            raise ValueError(f"月份“{month}”无效，应为 1–12。")
-        return cls(date(year, month, 1), _month_end(year, month), f"{year}年{month}月")
-
-    @classmethod
-    def year(cls, year: int) -> ReportPeriod:
-        return cls(date(year, 1, 1), date(year, 12, 31), f"{year}年")
-
-    @property
-    def is_annual(self) -> bool:
-        return self.start.month == 1 and self.start.day == 1 and self.end == date(self.start.year, 12, 31)
-
-    def contains(self, day: date | None) -> bool:
-        return day is not None and self.start <= day <= self.end
-
-    def next_month(self) -> ReportPeriod:
-        """The calendar month after the period end."""
-        following = self.end + timedelta(days=1)
-        return ReportPeriod.month(following.year, following.month)
 
 
 @dataclass(frozen=True)
 class ReportInput:
-    bureau: str
+    settings: Settings  # the bureau, the due-soon window, the sign-off block
     period: ReportPeriod
-    generated_at: datetime
+    report_day: date  # the day the report is made: today, or the day --today pins
+    generated_at: datetime  # the clock when the file is written: printed only
     items: Sequence[CatalogueItem]  # the active catalogue, in order
     records: Sequence[PublicationRecord]  # every publication that is not deleted
     calendar: WorkdayCalendar
-    due_soon_days: int
+
+    @property
+    def as_of(self) -> date:
+        return min(self.period.end, self.report_day)
 
 
 @dataclass(frozen=True)
 class Counts:
-    published: int = 0  # published in the period
+    published: int = 0  # published in the period (up to the statistics day)
     on_time: int = 0  # … of which on or before the due date
     late: int = 0  # … of which after the due date
     no_due_date: int = 0  # … of which with no due date to judge against (neither on time nor late)
+    unreviewed: int = 0  # … of which with no confidentiality review on record from before publication
+    arisen: int = 0  # formed, changed or approved in the period: new work
     due: int = 0  # due in the period (published or not)
-    overdue_open: int = 0  # not published and past due, as of the report day
-    due_next_month: int = 0  # not published as of the report day, due in the month after the period
+    overdue_open: int = 0  # not published and past due, as of the statistics day
+    due_rest_of_month: int = 0  # a report made mid-month: not published, due in the rest of the month
+    due_next_month: int = 0  # not published, due in the month after the statistics day's month
 
     @property
     def figures(self) -> Figures:
@@ -89,354 +79,259 @@ class Counts:
 
     @property
     def on_time_rate(self) -> float | None:
-        """On time / (on time + late); None when nothing with a due date was published."""
+        """On time ÷ (on time + late); None when nothing with a due date was published."""
         return self.figures.on_time_rate
 
 
 @dataclass(frozen=True)
 class GroupRow:
     process: str
-    category: str  # "" for a by-过程 row
+    category: str  # "" for a 过程 subtotal
     counts: Counts
 
 
 @dataclass(frozen=True)
-class ChannelRow:
-    channel: str
-    used: int  # publications published in the period that used this channel
-    required: int  # … whose catalogue item ticks this channel
-    missed: int  # … ticked in the catalogue but not used
-    missed_explained: int  # … of the missed, with a reason recorded
-
-
-@dataclass(frozen=True)
-class DetailRow:
-    process: str
-    category: str
-    subcategory: str
-    title: str
-    document_number: str
-    index_number: str
-    formed_on: date | None
-    changed_on: date | None
-    approved_on: date | None
-    due_on: date | None
-    published_on: date | None  # None when not published as of the report day
-    channels: str
-    url: str
-    department: str
-    responsible: str
-    review: str
-    status: Status
-    days_late: int
-    notes: str
-    due_explanation: str
-
-    @property
-    def status_text(self) -> str:
-        return status_word(self.status)
-
-
-@dataclass(frozen=True)
-class CoverageRow:
-    number: int
-    process: str
-    category: str
-    subcategory: str
-    content: str
-    time_limit: str
-    last_published_on: date | None  # the latest publication ever, None when never published
-
-
-@dataclass(frozen=True)
 class MonthRow:
-    month: int
-    published: int
-    on_time: int
-    late: int
-    no_due_date: int
-    due: int
-    overdue_at_month_end: int | None  # None for a month that has not ended by the report day
+    """One month of an annual report: exactly what that month's own report says."""
 
-    @property
-    def on_time_rate(self) -> float | None:
-        return Figures(self.published, self.on_time, self.late, self.no_due_date).on_time_rate
+    month: int
+    counts: Counts
+    ended: bool  # False for a month not over by the statistics day (its month-end figures are not known)
 
 
 @dataclass(frozen=True)
 class ReportStats:
-    bureau: str
-    period: ReportPeriod
+    settings: Settings
+    period: ReportPeriod  # the period asked for
+    counted: ReportPeriod  # the part of it up to the statistics day (the same when the period is over)
+    report_day: date
+    as_of: date  # 统计截止
     generated_at: datetime
-    as_of: date  # the day statuses are evaluated on
-    next_month_label: str
+    next_month: ReportPeriod
     totals: Counts
+    previous: Counts | None  # the previous month's report's figures (monthly reports)
+    previous_period: ReportPeriod
+    by_category: tuple[GroupRow, ...]  # in catalogue order, empty ones included
     by_process: tuple[GroupRow, ...]
-    by_category: tuple[GroupRow, ...]
     channels: tuple[ChannelRow, ...]
-    details: tuple[DetailRow, ...]
-    overdue: tuple[DetailRow, ...]
+    details: tuple[DetailRow, ...]  # published or due in the counted period
+    open_items: tuple[OpenRow, ...]  # the open work, by name (see OpenGroup)
     coverage: tuple[CoverageRow, ...]
     monthly: tuple[MonthRow, ...] = field(default=())  # annual report only
+
+    @property
+    def bureau(self) -> str:
+        return self.settings.bureau_name
+
+    @property
+    def partial(self) -> bool:
+        """Made before the period ended: counts up to the statistics day only."""
+        return self.as_of < self.period.end
+
+    @property
+    def label(self) -> str:
+        """ "2026年10月", or for a report made before the period ended "2026年11月（截至11月15日）"."""
+        return self.counted.label
+
+    @property
+    def kind(self) -> str:
+        return "年报" if self.period.is_annual else "月报"
+
+    @property
+    def title(self) -> str:
+        return f"{self.bureau}政务公开工作{self.kind}"
+
+    @property
+    def as_of_text(self) -> str:
+        return f"{self.as_of.year}年{month_day(self.as_of)}"
 
     @property
     def on_time_rate(self) -> float | None:
         return self.totals.on_time_rate
 
-    @property
-    def title(self) -> str:
-        kind = "年报" if self.period.is_annual else "月报"
-        return f"{self.bureau}政务公开工作{kind}（{self.period.label}）"
+    def open_in(self, group: OpenGroup) -> tuple[OpenRow, ...]:
+        return tuple(row for row in self.open_items if row.group is group)
 
 
 # --- computation -------------------------------------------------------------------------------------
 
 
 class _Tally:
-    __slots__ = ("due", "due_next_month", "overdue_open", "statuses")
+    __slots__ = (
+        "arisen",
+        "due",
+        "due_next_month",
+        "due_rest_of_month",
+        "overdue_open",
+        "statuses",
+        "unreviewed",
+    )
 
     def __init__(self) -> None:
         self.statuses: list[Status] = []  # of the records published in the period
-        self.due = self.overdue_open = self.due_next_month = 0
+        self.unreviewed = self.arisen = self.due = 0
+        self.overdue_open = self.due_rest_of_month = self.due_next_month = 0
 
     def freeze(self) -> Counts:
         f = figures_of(self.statuses)
         return Counts(
-            f.published, f.on_time, f.late, f.no_due_date, self.due, self.overdue_open, self.due_next_month
+            published=f.published,
+            on_time=f.on_time,
+            late=f.late,
+            no_due_date=f.no_due_date,
+            unreviewed=self.unreviewed,
+            arisen=self.arisen,
+            due=self.due,
+            overdue_open=self.overdue_open,
+            due_rest_of_month=self.due_rest_of_month,
+            due_next_month=self.due_next_month,
         )
 
 
-def _process_of(item: CatalogueItem) -> str:
-    return item.process or UNGROUPED
+@dataclass(frozen=True)
+class _Window:
+    """The days a report looks at, derived once from the period and the statistics day."""
+
+    counted: ReportPeriod
+    as_of: date
+    rest_of_month: ReportPeriod | None  # after the statistics day, to its month's end (None at a month end)
+    next_month: ReportPeriod
+
+    @classmethod
+    def of(cls, period: ReportPeriod, as_of: date) -> _Window:
+        month = ReportPeriod.month_of(as_of)
+        rest = None if as_of >= month.end else ReportPeriod(as_of + timedelta(days=1), month.end, "")
+        return cls(period.until(as_of), as_of, rest, month.next_month())
+
+    def open_group(self, ev: Evaluated, arisen: date | None) -> OpenGroup | None:
+        """Where an unpublished record goes on the open-work list; None when it does not belong there."""
+        due_on = ev.record.due.due_on
+        if ev.status is Status.OVERDUE:
+            return OpenGroup.OVERDUE
+        if self.rest_of_month is not None and self.rest_of_month.contains(due_on):
+            return OpenGroup.DUE_REST_OF_MONTH
+        if self.next_month.contains(due_on):
+            return OpenGroup.DUE_NEXT_MONTH
+        if self.counted.contains(arisen):
+            return OpenGroup.ARISEN_IN_PERIOD
+        return None
 
 
-def _category_of(item: CatalogueItem) -> str:
-    return item.category or UNGROUPED
+def _existing(records: Iterable[PublicationRecord], as_of: date, report_day: date) -> list[PublicationRecord]:
+    """The records that existed on the statistics day, as far as the register can tell: entered by the
+    report day, and published or arisen by the statistics day (a record dated later is a later period's)."""
+    kept = []
+    for record in records:
+        pub = record.publication
+        if pub.created_at is not None and pub.created_at.date() > report_day:
+            continue
+        if pub.published_on is None or pub.published_on > as_of:
+            arisen = arisen_on(record, report_day)
+            if arisen is not None and arisen > as_of:
+                continue
+        kept.append(record)
+    return kept
+
+
+def _evaluate(data: ReportInput, as_of: date) -> list[Evaluated]:
+    existing = _existing(data.records, as_of, data.report_day)
+    return list(evaluate_records(existing, as_of, data.calendar, data.settings.due_soon_days).entries)
+
+
+def _count(ev: Evaluated, window: _Window, report_day: date, tallies: Sequence[_Tally]) -> None:
+    counted = window.counted
+    due_on = ev.record.due.due_on
+    published = counted.contains(ev.published_on)
+    unreviewed = published and published_without_review(ev.record.publication, window.as_of)
+    arisen = counted.contains(arisen_on(ev.record, report_day))
+    due = counted.contains(due_on)
+    overdue = ev.status is Status.OVERDUE
+    is_open = ev.published_on is None
+    rest = is_open and window.rest_of_month is not None and window.rest_of_month.contains(due_on)
+    due_next = is_open and window.next_month.contains(due_on)
+    for t in tallies:
+        if published:
+            t.statuses.append(ev.status)
+            t.unreviewed += unreviewed
+        t.arisen += arisen
+        t.due += due
+        t.overdue_open += overdue
+        t.due_rest_of_month += rest
+        t.due_next_month += due_next
+
+
+def _totals(data: ReportInput, period: ReportPeriod) -> Counts:
+    """What `period`'s own report, made on the same report day, gives as its totals."""
+    as_of = min(period.end, data.report_day)
+    total = _Tally()
+    if as_of >= period.start:
+        window = _Window.of(period, as_of)
+        for ev in _evaluate(data, as_of):
+            _count(ev, window, data.report_day, (total,))
+    return total.freeze()
 
 
 def compute_report(data: ReportInput) -> ReportStats:
-    period = data.period
-    as_of = min(period.end, data.generated_at.date())
-    next_month = period.next_month()
-
-    evaluation = evaluate_records(data.records, as_of, data.calendar, data.due_soon_days)
-    evaluated = evaluation.entries
+    period, as_of = data.period, data.as_of
+    if as_of < period.start:
+        raise DisclosureDeskError(
+            f"{period.label}尚未开始（统计日为 {data.report_day.isoformat()}），没有可统计的内容。"
+        )
+    window = _Window.of(period, as_of)
+    evaluated = _evaluate(data, as_of)
 
     total = _Tally()
     processes: dict[str, _Tally] = {}
     categories: dict[tuple[str, str], _Tally] = {}
     # Catalogue order first, so an empty group still shows as a row of zeros.
     for item in data.items:
-        processes.setdefault(_process_of(item), _Tally())
-        categories.setdefault((_process_of(item), _category_of(item)), _Tally())
-
+        processes.setdefault(process_of(item), _Tally())
+        categories.setdefault((process_of(item), category_of(item)), _Tally())
+    in_period: list[Evaluated] = []
+    open_work: list[tuple[OpenGroup, Evaluated]] = []
     for ev in evaluated:
         item = ev.record.item
+        process, category = process_of(item), category_of(item)
         tallies = (
             total,
-            processes.setdefault(_process_of(item), _Tally()),
-            categories.setdefault((_process_of(item), _category_of(item)), _Tally()),
+            processes.setdefault(process, _Tally()),
+            categories.setdefault((process, category), _Tally()),
         )
-        _count(ev, period, next_month, tallies)
+        _count(ev, window, data.report_day, tallies)
+        if window.counted.contains(ev.published_on) or window.counted.contains(ev.record.due.due_on):
+            in_period.append(ev)
+        if ev.published_on is None:
+            group = window.open_group(ev, arisen_on(ev.record, data.report_day))
+            if group is not None:
+                open_work.append((group, ev))
 
+    texts = open_group_texts(period, as_of, window.next_month)
+    previous = period.previous()
     return ReportStats(
-        bureau=data.bureau,
+        settings=data.settings,
         period=period,
-        generated_at=data.generated_at,
+        counted=window.counted,
+        report_day=data.report_day,
         as_of=as_of,
-        next_month_label=next_month.label,
+        generated_at=data.generated_at,
+        next_month=window.next_month,
         totals=total.freeze(),
-        by_process=tuple(GroupRow(p, "", t.freeze()) for p, t in processes.items()),
+        previous=None if period.is_annual else _totals(data, previous),
+        previous_period=previous,
         by_category=tuple(GroupRow(p, c, t.freeze()) for (p, c), t in categories.items()),
-        channels=_channel_rows(ev for ev in evaluated if period.contains(ev.published_on)),
-        details=_detail_rows(
-            (
-                ev
-                for ev in evaluated
-                if period.contains(ev.published_on) or period.contains(ev.record.due.due_on)
-            ),
-            as_of,
-        ),
-        overdue=_overdue_rows(evaluated, as_of),
-        coverage=_coverage_rows(data.items, data.records, period, as_of),
-        monthly=_month_rows(data, as_of) if period.is_annual else (),
+        by_process=tuple(GroupRow(p, "", t.freeze()) for p, t in processes.items()),
+        channels=channel_rows(ev.record for ev in evaluated if window.counted.contains(ev.published_on)),
+        details=detail_rows(in_period, as_of, data.report_day),
+        open_items=open_rows(open_work, texts, as_of, data.report_day),
+        coverage=coverage_rows(data.items, (ev.record for ev in evaluated), period.end.year, as_of),
+        monthly=_month_rows(data) if period.is_annual else (),
     )
 
 
-def _count(ev: Evaluated, period: ReportPeriod, next_month: ReportPeriod, tallies: Iterable[_Tally]) -> None:
-    published = period.contains(ev.published_on)
-    due = period.contains(ev.record.due.due_on)
-    overdue = ev.status is Status.OVERDUE
-    due_next = ev.published_on is None and next_month.contains(ev.record.due.due_on)
-    for t in tallies:
-        if published:
-            t.statuses.append(ev.status)
-        if due:
-            t.due += 1
-        if overdue:
-            t.overdue_open += 1
-        if due_next:
-            t.due_next_month += 1
-
-
-def _missed_channels(record: PublicationRecord) -> tuple[str, ...]:
-    # The same rule the officer is warned with when saving, so report and register agree.
-    return missing_required_channels(record.publication, record.item)
-
-
-def _channel_rows(published: Iterable[Evaluated]) -> tuple[ChannelRow, ...]:
-    used: dict[str, int] = dict.fromkeys(CHANNELS, 0)
-    required: dict[str, int] = dict.fromkeys(CHANNELS, 0)
-    missed: dict[str, int] = dict.fromkeys(CHANNELS, 0)
-    explained: dict[str, int] = dict.fromkeys(CHANNELS, 0)
-    for ev in published:
-        pub = ev.record.publication
-        # Channel names outside the 13 (another province's template) get rows of their own, after the 13.
-        for channel in dict.fromkeys(pub.channels):
-            used[channel] = used.get(channel, 0) + 1
-        for channel in dict.fromkeys(ev.record.item.channels):
-            required[channel] = required.get(channel, 0) + 1
-        for channel in _missed_channels(ev.record):
-            missed[channel] = missed.get(channel, 0) + 1
-            if pub.missing_channel_reason.strip():
-                explained[channel] = explained.get(channel, 0) + 1
-    names = dict.fromkeys([*CHANNELS, *used, *required])
-    return tuple(
-        ChannelRow(c, used.get(c, 0), required.get(c, 0), missed.get(c, 0), explained.get(c, 0))
-        for c in names
-    )
-
-
-def _review_text(record: PublicationRecord) -> str:
-    pub = record.publication
-    if not pub.review_done:
-        return "未审查"
-    who = "，".join(x for x in (pub.reviewer, pub.reviewed_on.isoformat() if pub.reviewed_on else "") if x)
-    return f"已审查（{who}）" if who else "已审查"
-
-
-def _notes(ev: Evaluated, as_of: date) -> str:
-    pub = ev.record.publication
-    parts = [pub.notes.strip()] if pub.notes.strip() else []
-    missed = _missed_channels(ev.record)
-    if missed and ev.published_on is not None:
-        reason = pub.missing_channel_reason.strip()
-        parts.append(f"未使用目录要求的渠道：{'、'.join(missed)}" + (f"（原因：{reason}）" if reason else ""))
-    if pub.published_on is not None and pub.published_on > as_of:
-        parts.append(f"统计截止日后于 {pub.published_on.isoformat()} 公开")
-    return "\n".join(parts)
-
-
-def _explanation(record: PublicationRecord) -> str:
-    due = record.due
-    parts = [due.explanation] if due.explanation else []
-    if due.unrolled_on is not None and due.unrolled_on != due.due_on:
-        parts.append(f"期满日 {due.unrolled_on.isoformat()} 为休息日，顺延至 {due.due_on}")
-    parts.extend(due.warnings)
-    return "\n".join(parts)
-
-
-def _detail_row(ev: Evaluated, as_of: date) -> DetailRow:
-    rec = ev.record
-    pub, item = rec.publication, rec.item
-    return DetailRow(
-        process=item.process,
-        category=item.category,
-        subcategory=item.subcategory,
-        title=pub.title,
-        document_number=pub.document_number,
-        index_number=pub.index_number,
-        formed_on=pub.formed_on,
-        changed_on=pub.changed_on,
-        approved_on=pub.approved_on,
-        due_on=rec.due.due_on,
-        published_on=ev.published_on,
-        channels="、".join(pub.channels),
-        url=pub.url,
-        department=pub.department,
-        responsible=pub.responsible,
-        review=_review_text(rec),
-        status=ev.status,
-        days_late=ev.days_late,
-        notes=_notes(ev, as_of),
-        due_explanation=_explanation(rec),
-    )
-
-
-def _date_key(day: date | None) -> date:
-    return day if day is not None else date.max
-
-
-def _detail_rows(selected: Iterable[Evaluated], as_of: date) -> tuple[DetailRow, ...]:
-    # Chronological: by the day it was published, or for open items the day it was due.
-    def key(ev: Evaluated) -> tuple[date, date, str]:
-        due_on = ev.record.due.due_on
-        return (_date_key(ev.published_on or due_on), _date_key(due_on), ev.record.publication.title)
-
-    return tuple(_detail_row(ev, as_of) for ev in sorted(selected, key=key))
-
-
-def _overdue_rows(evaluated: Iterable[Evaluated], as_of: date) -> tuple[DetailRow, ...]:
-    overdue = [ev for ev in evaluated if ev.status is Status.OVERDUE]
-    overdue.sort(key=lambda ev: (_date_key(ev.record.due.due_on), ev.record.publication.title))
-    return tuple(_detail_row(ev, as_of) for ev in overdue)
-
-
-def _item_key(item: CatalogueItem) -> int | tuple[str, ...]:
-    # Stored items have ids; imported-but-unsaved ones (tests, previews) fall back to their path and number.
-    return item.id if item.id is not None else (str(item.number), *item.path)
-
-
-def _coverage_rows(
-    items: Sequence[CatalogueItem], records: Sequence[PublicationRecord], period: ReportPeriod, as_of: date
-) -> tuple[CoverageRow, ...]:
-    year_start = date(period.end.year, 1, 1)
-    covered: set[int | tuple[str, ...]] = set()
-    last: dict[int | tuple[str, ...], date] = {}
-    for rec in records:
-        published = rec.publication.published_on
-        if published is None or published > as_of:
-            continue
-        key = _item_key(rec.item)
-        if published >= year_start:
-            covered.add(key)
-        if key not in last or published > last[key]:
-            last[key] = published
-    return tuple(
-        CoverageRow(
-            item.number,
-            item.process,
-            item.category,
-            item.subcategory,
-            item.content,
-            item.time_limit,
-            last.get(_item_key(item)),
-        )
-        for item in items
-        if _item_key(item) not in covered
-    )
-
-
-def _month_rows(data: ReportInput, as_of: date) -> tuple[MonthRow, ...]:
-    year = data.period.start.year
+def _month_rows(data: ReportInput) -> tuple[MonthRow, ...]:
+    year, as_of = data.period.start.year, data.as_of
     rows = []
     for month in range(1, 13):
         period = ReportPeriod.month(year, month)
-        day = min(period.end, as_of)
-        evaluation = evaluate_records(data.records, day, data.calendar, data.due_soon_days)
-        figures = evaluation.month_figures(year, month)
-        due = sum(1 for rec in data.records if period.contains(rec.due.due_on))
-        overdue = len(evaluation.with_status(Status.OVERDUE))
-        # A month that has not ended by the report day has no month-end figure yet.
-        rows.append(
-            MonthRow(
-                month,
-                figures.published,
-                figures.on_time,
-                figures.late,
-                figures.no_due_date,
-                due,
-                overdue if period.end <= as_of else None,
-            )
-        )
+        rows.append(MonthRow(month, _totals(data, period), ended=period.end <= as_of))
     return tuple(rows)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import fields
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import insert
 
 from disclosure_desk.domain.publication import Publication
-from disclosure_desk.domain.report_stats import ReportInput, ReportPeriod
+from disclosure_desk.domain.report_period import ReportPeriod
+from disclosure_desk.domain.report_stats import ReportInput
 from disclosure_desk.store.models import PublicationRow
 from disclosure_desk.store.repository import EDITABLE_PUBLICATION_FIELDS, Store
 
@@ -44,14 +45,18 @@ def bulk_add_publications(store: Store, publications: Iterable[Publication]) -> 
     return count
 
 
-def report_input(store: Store, period: ReportPeriod, generated_at: datetime) -> ReportInput:
-    """Everything a monthly or annual report needs, read from the store in one place (CLI and window)."""
+def report_input(store: Store, period: ReportPeriod, report_day: date, generated_at: datetime) -> ReportInput:
+    """Everything a monthly or annual report needs, read from the store in one place (CLI and window).
+
+    `report_day` is the day the report is made (today, or the day the officer pins); `generated_at` the
+    clock's time, only printed.
+    """
     return ReportInput(
-        bureau=store.bureau_name(),
+        settings=store.settings(),
         period=period,
+        report_day=report_day,
         generated_at=generated_at,
         items=store.active_catalogue().items,
         records=store.publication_records(),
         calendar=store.calendar(),
-        due_soon_days=store.settings().due_soon_days,
     )

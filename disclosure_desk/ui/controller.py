@@ -17,7 +17,8 @@ from disclosure_desk.domain.catalogue import CHANNELS, CatalogueItem
 from disclosure_desk.domain.deadlines import DeadlineRule, time_limit_problem
 from disclosure_desk.domain.errors import CalendarError, DisclosureDeskError, ValidationError
 from disclosure_desk.domain.publication import Publication
-from disclosure_desk.domain.report_stats import ReportPeriod, compute_report
+from disclosure_desk.domain.report_period import ReportPeriod
+from disclosure_desk.domain.report_stats import compute_report
 from disclosure_desk.domain.settings import Settings
 from disclosure_desk.domain.workdays import YearSchedule
 from disclosure_desk.io import catalogue_import, holidays_import
@@ -350,10 +351,9 @@ class DeskController(QObject):
         target = files.ask_report_path(self.window, Path.home() / "Documents" / name)
         if target is None:
             return
-        now = datetime.now().replace(microsecond=0)
-        generated_at = datetime.combine(self.clock(), now.time())
+        generated_at = datetime.now().replace(microsecond=0)
         try:
-            stats = compute_report(report_input(self.store, period, generated_at))
+            stats = compute_report(report_input(self.store, period, self.clock(), generated_at))
             written = write_report(target, stats)
         except DisclosureDeskError as error:
             confirm.show_error(self.window, self.tr("无法导出报表"), str(error))

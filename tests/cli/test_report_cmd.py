@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -48,28 +48,58 @@ def test_bad_arguments_exit_2_in_chinese(
     assert message in capsys.readouterr().err
 
 
-def test_monthly_report_from_the_store(
-    store: Store, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _add_one(store: Store) -> None:
     item = store.active_catalogue().items[0]
     assert item.id is not None
     store.add_publication(
         Publication(item_id=item.id, title="=HYPERLINK(\"http://x\")", formed_on=date(2026, 9, 25),
                     published_on=date(2026, 10, 20), channels=("政府网站",))
     )  # fmt: skip
-    bureau = store.bureau_name()
-    store.close()
-    target = tmp_path / "十月.xlsx"
-    args = parser().parse_args(["report", "monthly", "2026-10", "-o", str(target)])
-    context = CliContext(db=str(db_path), today=date(2026, 11, 5))
+
+
+def _run(db_path: Path, argv: list[str], today: date) -> None:
+    args = parser().parse_args(argv)
+    context = CliContext(db=str(db_path), today=today)
     try:
         assert args.func(args, context) == 0
     finally:
         context.close()
+
+
+def test_monthly_report_from_the_store(
+    store: Store, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _add_one(store)
+    bureau = store.bureau_name()
+    store.close()
+    target = tmp_path / "十月.xlsx"
+    # Made today (the record was entered today, so it counts).
+    _run(db_path, ["report", "monthly", "2026-10", "-o", str(target)], date.today())
     out = capsys.readouterr().out
     assert "已导出2026年10月报表" in out
     assert "本期公开 1 条" in out
     wb = load_workbook(target)
-    assert wb["汇总"]["A1"].value == f"{bureau}政务公开工作月报（2026年10月）"
-    assert wb["明细"]["E4"].value == '=HYPERLINK("http://x")'
-    assert wb["明细"]["E4"].data_type == "s"
+    assert wb["汇总"]["A1"].value == f"{bureau}政务公开工作月报"
+    assert wb["明细"]["C4"].value == '=HYPERLINK("http://x")'
+    assert wb["明细"]["C4"].data_type == "s"
+
+
+def test_a_report_for_an_earlier_day_is_stamped_with_the_real_clock(
+    store: Store, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _add_one(store)  # entered today, after the day the report is made for
+    store.close()
+    target = tmp_path / "十一月.xlsx"
+    before = datetime.now().replace(second=0, microsecond=0)
+    _run(db_path, ["report", "monthly", "2026-11", "-o", str(target)], date(2026, 11, 15))
+    after = datetime.now()
+    assert "已导出2026年11月（截至11月15日）报表" in capsys.readouterr().out
+    summary = load_workbook(target)["汇总"]
+    assert summary["A2"].value == "2026年11月（截至11月15日）"
+    note = summary["A3"].value
+    assert "统计截止：2026-11-15" in note
+    stamped = datetime.strptime(note.split("生成时间：")[1].strip(), "%Y-%m-%d %H:%M")
+    assert before <= stamped <= after  # the clock, not --today
+    # The record entered today did not exist on 11-15: nothing counted.
+    assert summary.cell(row=9, column=1).value == "主动公开信息（条）"
+    assert summary.cell(row=9, column=3).value == 0  # 上月 (October) as it stood then

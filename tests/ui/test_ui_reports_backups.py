@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
-from desk_support import Desk
+from desk_support import TODAY, Desk
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from disclosure_desk.domain.deadlines import Anchor, RuleKind
+from disclosure_desk.store import repository
 from disclosure_desk.ui.dialogs import confirm, files
 from disclosure_desk.ui.dialogs.history_dialog import HistoryDialog
 from disclosure_desk.ui.dialogs.report_dialog import ReportDialog, default_month
@@ -30,6 +31,8 @@ def _open_dialog(desk: Desk, kind: type) -> object:
 def test_ctrl_e_exports_the_month_and_opens_it(
     desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Entered on the desk's day: a report leaves out what was entered after the day it is made for.
+    monkeypatch.setattr(repository, "_now", lambda: datetime.combine(TODAY, time(9, 0)))
     desk.add(1, "=SUM(A1:A9) 不是公式", formed_on=date(2026, 10, 8))  # due 2026-11-04: overdue
     target = tmp_path / "月报.xlsx"
     suggested: list[Path] = []
@@ -45,7 +48,8 @@ def test_ctrl_e_exports_the_month_and_opens_it(
     desk.qtbot.waitUntil(lambda: opened == [target])
     assert suggested[0].name == "周村区科技局政务公开月报（2026年11月）.xlsx"
     book = load_workbook(target)
-    assert {"汇总", "明细", "逾期", "目录覆盖"} <= set(book.sheetnames)
+    assert {"汇总", "未公开", "明细", "目录覆盖"} <= set(book.sheetnames)
+    assert book["汇总"]["A2"].value == "2026年11月（截至11月25日）"
     titles = [c.value for row in book["明细"].iter_rows() for c in row if isinstance(c.value, str)]
     assert "=SUM(A1:A9) 不是公式" in titles
     assert "已导出2026年11月" in desk.window.statusBar().currentMessage()

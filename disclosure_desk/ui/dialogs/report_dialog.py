@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from disclosure_desk.domain.report_stats import ReportPeriod
+from disclosure_desk.domain.report_period import ReportPeriod
 from disclosure_desk.ui.focus_order import apply_visual_tab_order
 from disclosure_desk.ui.window_geometry import RemembersSize
 
