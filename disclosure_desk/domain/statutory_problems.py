@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from disclosure_desk.domain.report_stats import UNGROUPED, ReportStats
+from disclosure_desk.domain.report_rows import UNGROUPED
+from disclosure_desk.domain.report_stats import ReportStats
 from disclosure_desk.domain.status import Status, status_word
 from disclosure_desk.domain.statutory_wording import ProseFacts, day_text, enumerate_points, placeholder, say
 

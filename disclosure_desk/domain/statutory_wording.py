@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from disclosure_desk.domain.report_stats import UNGROUPED, ChannelRow, GroupRow, ReportStats
+from disclosure_desk.domain.report_rows import UNGROUPED, ChannelRow
+from disclosure_desk.domain.report_stats import GroupRow, ReportStats
 from disclosure_desk.domain.statutory_table3 import Table3
 from disclosure_desk.domain.statutory_tables import Section2, Section4
 

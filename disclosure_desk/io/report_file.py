@@ -1,4 +1,4 @@
-"""Saving an exported file (a report, a catalogue): atomically, with one Chinese message per way it can fail."""
+"""Saving an exported file (report, catalogue): atomically, with one Chinese message per way it fails."""
 
 from __future__ import annotations
 

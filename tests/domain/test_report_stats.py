@@ -239,7 +239,7 @@ def test_rule_summary_follows_compute_dues_explanations() -> None:
         ("自该信息形成或者变更之日起20个工作日内。", "20个工作日"),
         ("本级政府财政部门批复后20日内。", "批复后20日，顺延"),  # 10-11 is a Sunday
         ("及时公开。", "及时·5个工作日"),
-        ("每年1月31日前", "每年1月31日前，顺延※"),  # 2027-01-31 is a Sunday; no 2027 schedule yet
+        ("每年1月31日前", "每年1月31日前※"),  # a fixed date is never moved; no 2027 schedule yet
     ):
         assert rule_summary(compute_due(parse_time_limit(text), dates, calendar(), timely_days=5)) == short, (
             text
