@@ -17,7 +17,14 @@ from disclosure_desk.domain.deadlines import DueDate
 from disclosure_desk.domain.publication import PublicationRecord
 from disclosure_desk.domain.report_period import ReportPeriod, month_day
 from disclosure_desk.domain.review import REVIEW_WORDS, ReviewState, review_state
-from disclosure_desk.domain.status import Evaluated, Status, days_late_text, status_word
+from disclosure_desk.domain.status import (
+    GROUP_WORDS,
+    Evaluated,
+    Status,
+    StatusGroup,
+    days_late_text,
+    status_word,
+)
 from disclosure_desk.domain.validation import missing_required_channels
 
 # Shown where a catalogue has no 过程/一级目录 column (other bureaus' catalogues), so no row is blank.
@@ -128,7 +135,7 @@ def _notes(ev: Evaluated, as_of: date, report_day: date) -> str:
     published = pub.published_on
     # Published after the statistics day, as the register knew on the report day.
     if published is not None and as_of < published <= report_day:
-        parts.append(f"{published:%m-%d}已公开")
+        parts.append(f"{published:%m-%d}{GROUP_WORDS[StatusGroup.PUBLISHED]}")
     return "\n".join(parts)
 
 

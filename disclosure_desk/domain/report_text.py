@@ -11,14 +11,17 @@ from disclosure_desk.domain.report_rows import DetailRow, OpenGroup, rest_of_mon
 from disclosure_desk.domain.report_stats import Counts, ReportStats
 from disclosure_desk.domain.review import ReviewState
 from disclosure_desk.domain.status import (
+    GROUP_WORDS,
     NO_DUE_DATE_WORD,
     ON_TIME_RATE_WORD,
     Status,
+    StatusGroup,
     rate_text,
     status_word,
 )
 
-OPEN_SHEET = "未公开"  # the sheet that lists the open work by name (io names its sheet from this)
+# The sheet that lists the open work by name (io names its sheet from this): the word for "unpublished".
+OPEN_SHEET = GROUP_WORDS[StatusGroup.OPEN]
 NO_REASON = "未填写逾期原因"
 _REASONS_SHOWN = 4  # a summary page: the commonest reasons, then "等"
 _REASON_LENGTH = 40

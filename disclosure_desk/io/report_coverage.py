@@ -70,7 +70,7 @@ def build_monthly(report: ReportBook) -> None:
     title_block(
         sheet,
         f"{stats.bureau}政务公开月度统计（{stats.label}）",
-        "各月数字与该月月报一致；“月末逾期未公开”为各月最后一天已过应公开日期仍未公开的条数，"
+        f"各月数字与该月月报一致；“月末{word(Status.OVERDUE)}”为各月最后一天已过应公开日期仍未公开的条数，"
         "尚未结束的月份显示“—”。",
     )
     year = MonthRow(0, stats.totals, ended=not stats.partial)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from disclosure_desk.domain.report_stats import ReportStats
-from disclosure_desk.domain.status import Status
+from disclosure_desk.domain.status import Status, status_word
 from disclosure_desk.io.xlsx_writer import (
     STYLE_NOTE,
     STYLE_SUBTITLE,
@@ -24,7 +24,7 @@ from disclosure_desk.io.xlsx_writer import (
 
 # Rows of these statuses are coloured in every list, the same way.
 STATUS_FILLS: dict[Status, Fill] = {Status.OVERDUE: Fill.OVERDUE, Status.PUBLISHED_LATE: Fill.LATE}
-FILL_LEGEND = "底色：浅橙＝逾期公开，浅红＝逾期未公开。"
+FILL_LEGEND = f"底色：浅橙＝{status_word(Status.PUBLISHED_LATE)}，浅红＝{status_word(Status.OVERDUE)}。"
 
 
 def status_fill(status: Status) -> Fill:

@@ -99,7 +99,11 @@ def _lines(stats: ReportStats) -> list[_Line]:
         line("主动公开信息（条）", lambda c: c.published, "公开日期在统计期间内"),
         line(f"　其中：{on_time}", lambda c: c.on_time, "公开日期不晚于应公开日期"),
         line(f"　　　　{late}", lambda c: c.late, "公开日期晚于应公开日期", Fill.LATE),
-        line(f"　　　　{NO_DUE_DATE_WORD}", lambda c: c.no_due_date, "没有应公开日期，不计入按时公开率"),
+        line(
+            f"　　　　{NO_DUE_DATE_WORD}",
+            lambda c: c.no_due_date,
+            f"没有应公开日期，不计入{ON_TIME_RATE_WORD}",
+        ),
         line(ON_TIME_RATE_WORD, lambda c: c.on_time_rate, ON_TIME_RATE_RULE, kind=Kind.RATE),
         line(
             "公开前未记录保密审查（条）",
