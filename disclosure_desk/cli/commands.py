@@ -8,16 +8,20 @@ from disclosure_desk.cli import (
     backup_cmd,
     catalogue_cmd,
     due_cmd,
+    history_cmd,
     holidays_cmd,
     publication_cmd,
     report_cmd,
     status_cmd,
+    trash_cmd,
 )
 
 MODULES: tuple[ModuleType, ...] = (
     status_cmd,
     catalogue_cmd,
     publication_cmd,
+    trash_cmd,
+    history_cmd,
     due_cmd,
     holidays_cmd,
     report_cmd,

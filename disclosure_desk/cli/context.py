@@ -25,6 +25,21 @@ def parse_date_arg(text: str) -> date:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+# SQLite's INTEGER is 64-bit: a larger number cannot be an id, and must not reach the database as one
+_MAX_ID = 2**63 - 1
+
+
+def parse_number_arg(text: str) -> int:
+    """argparse type for ids and item numbers: a positive whole number, with a Chinese message."""
+    value = text.strip()
+    if not value.isascii() or not value.isdigit():
+        raise argparse.ArgumentTypeError(f"“{text}”不是有效的编号，应为正整数，例如 12。")
+    number = int(value)
+    if not 1 <= number <= _MAX_ID:
+        raise argparse.ArgumentTypeError(f"编号“{text}”超出范围，应为正整数，例如 12。")
+    return number
+
+
 @dataclass
 class CliContext:
     db: str | None

@@ -9,7 +9,7 @@ import argparse
 from typing import Any
 
 from disclosure_desk.cli.context import CliContext
-from disclosure_desk.cli.output import print_json
+from disclosure_desk.cli.output import print_json, shorten
 from disclosure_desk.domain.dates import to_iso
 from disclosure_desk.domain.digest import build_digest
 from disclosure_desk.domain.status import (
@@ -86,7 +86,7 @@ def _line(entry: Evaluated) -> str:
     else:
         when = f"还剩 {entry.working_days_left} 个工作日"
     path = " / ".join(record.item.path)
-    title = f"[{record.publication.id}] {record.publication.title}"
+    title = f"[{record.publication.id}] {shorten(record.publication.title)}"
     return f"  {title}（事项{record.item.number} {path}）应公开日期 {record.due.due_on}，{when}"
 
 
@@ -107,6 +107,7 @@ def run_status(args: argparse.Namespace, context: CliContext) -> int:
                 "on_time_rate_this_year": _rate(digest.year.on_time_rate),
                 "month": _month(digest.month),
                 "year": _year(digest.year),
+                "needs_due_date": [_entry(e) for e in digest.needs_due_date],
             }
         )
         return 0
@@ -121,6 +122,11 @@ def run_status(args: argparse.Namespace, context: CliContext) -> int:
         print(f"{settings.due_soon_days} 个工作日内到期（{DUE_SOON}）：{len(digest.due_soon)} 条")
         for entry in digest.due_soon:
             print(_line(entry))
+    if digest.needs_due_date:
+        print(f"需要填写应公开日期（按法定时间公开）：{len(digest.needs_due_date)} 条")
+        for entry in digest.needs_due_date:
+            publication, number = entry.record.publication, entry.record.item.number
+            print(f"  [{publication.id}] {shorten(publication.title)}（事项{number}）")
     month, year = digest.month, digest.year
     print(
         f"本月{PUBLISHED} {month.published} 条：{ON_TIME} {month.on_time}，{LATE} {month.late}，"

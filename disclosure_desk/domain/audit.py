@@ -31,3 +31,66 @@ class AuditEntry:
         """Names of the fields whose value differs between before and after."""
         before, after = self.before or {}, self.after or {}
         return tuple(k for k in dict.fromkeys([*before, *after]) if before.get(k) != after.get(k))
+
+
+# The officer's words for every field an audit entry may name (publications and catalogue items).
+FIELD_LABELS = {
+    "title": "标题",
+    "item_id": "目录事项",
+    "formed_on": "形成日期",
+    "changed_on": "变更日期",
+    "approved_on": "批复日期",
+    "published_on": "公开日期",
+    "due_on_manual": "应公开日期（手工）",
+    "document_number": "文号",
+    "index_number": "索引号",
+    "channels": "公开渠道",
+    "url": "链接",
+    "department": "责任部门",
+    "responsible": "责任人",
+    "review_done": "保密审查",
+    "reviewer": "审查人",
+    "reviewed_on": "审查日期",
+    "missing_channel_reason": "未用必选渠道的原因",
+    "notes": "备注",
+    "late_reason": "逾期原因",
+    "rule_override": "时限规则",
+    "yearly_due": "年度事项截止日",
+}
+# bookkeeping fields that change with every save and say nothing to the officer
+HIDDEN_FIELDS = frozenset({"updated_at", "created_at", "id", "deleted_at"})
+EMPTY_VALUE = "（空）"
+
+
+def show_value(value: object) -> str:
+    if value is None or value == "" or value == []:
+        return EMPTY_VALUE
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, list | tuple):
+        return "、".join(str(v) for v in value)
+    return str(value)
+
+
+def changes(entry: AuditEntry) -> list[tuple[str, object, object]]:
+    """(field, before, after) of every field the officer would call changed, in field order."""
+    before, after = entry.before or {}, entry.after or {}
+    return [
+        (name, before.get(name), after.get(name))
+        for name in entry.changed_fields()
+        if name not in HIDDEN_FIELDS
+    ]
+
+
+def describe_change(entry: AuditEntry) -> str:
+    """One line: what an entry did, in the officer's words ("标题：旧 → 新；公开日期：（空） → 11-20")."""
+    if entry.action in ("create", "import") and entry.after:
+        title = entry.after.get("title")
+        return f"新建“{title}”" if title else ""
+    if entry.action in ("delete", "restore", "purge"):
+        return ""
+    parts = [
+        f"{FIELD_LABELS.get(name, name)}：{show_value(old)} → {show_value(new)}"
+        for name, old, new in changes(entry)
+    ]
+    return "；".join(parts) or "（无实质变化）"

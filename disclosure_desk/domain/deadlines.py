@@ -252,6 +252,8 @@ class DueDate:
     unrolled_on: date | None = None  # calendar-day periods rolled past a rest day: the unrolled last day
     explanation: str = ""  # Chinese: rule, start day, holidays and 调休 days met
     warnings: tuple[str, ...] = ()  # Chinese: e.g. the due date falls in a year with no official schedule
+    # the rule leaves the date to the officer (按法定时间公开) and none has been entered yet
+    needs_due_date: bool = False
 
 
 def compute_due(
@@ -276,7 +278,7 @@ def compute_due(
             return periodic_due(rule, dates, calendar)
         if kind is RuleKind.STATUTORY:
             if manual_due is None:
-                return DueDate(None, explanation=STATUTORY_MISSING_EXPLANATION)
+                return DueDate(None, explanation=STATUTORY_MISSING_EXPLANATION, needs_due_date=True)
             return DueDate(
                 manual_due, explanation=f"按法定时间公开：应公开日期为手工填写的{manual_due.isoformat()}。"
             )

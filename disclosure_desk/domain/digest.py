@@ -26,6 +26,8 @@ class Digest:
     overdue: tuple[Evaluated, ...]  # oldest due first
     due_soon: tuple[Evaluated, ...]  # soonest first
     open: tuple[Evaluated, ...]  # every unpublished record: by due date, undated last
+    # unpublished records whose rule leaves the due date to the officer, who has not entered it yet
+    needs_due_date: tuple[Evaluated, ...]
     month: Figures  # published this month, up to today
     year: Figures  # published this year, up to today: the on-time rate
 
@@ -43,6 +45,7 @@ def build_digest(evaluation: Evaluation) -> Digest:
         overdue=tuple(e for e in open_entries if e.status is Status.OVERDUE),
         due_soon=tuple(e for e in open_entries if e.status is Status.DUE_SOON),
         open=tuple(open_entries),
+        needs_due_date=tuple(e for e in open_entries if e.record.due.needs_due_date),
         month=evaluation.month,
         year=evaluation.year,
     )

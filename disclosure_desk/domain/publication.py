@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -64,3 +65,23 @@ class PublicationRecord:
     publication: Publication
     item: CatalogueItem
     due: DueDate
+
+
+def duplicate_key(publication: Publication) -> tuple[object, ...]:
+    """What makes two records the same entry: item, title (spacing aside) and the dates it counts from."""
+    return (
+        publication.item_id,
+        " ".join(publication.title.split()),
+        publication.formed_on,
+        publication.changed_on,
+        publication.approved_on,
+    )
+
+
+def find_duplicate(candidate: Publication, existing: Iterable[Publication]) -> Publication | None:
+    """The first live record that is the same entry as `candidate` (never `candidate` itself)."""
+    key = duplicate_key(candidate)
+    for other in existing:
+        if other.id != candidate.id and other.deleted_at is None and duplicate_key(other) == key:
+            return other
+    return None

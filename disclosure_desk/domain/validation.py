@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, timedelta
 
 from disclosure_desk.domain.catalogue import CHANNELS, CatalogueItem
+from disclosure_desk.domain.deadlines import DeadlineRule, RuleKind
 from disclosure_desk.domain.errors import ValidationError
 from disclosure_desk.domain.publication import Publication
 
@@ -27,11 +29,55 @@ _DATE_LABELS = {
 }
 
 
+# Longer than any real document title (the longest in a year of 周村区 publications is under 80): a
+# 10,000-character "title" is a paste gone wrong, and it would flood every list and report.
+TITLE_MAX_LENGTH = 500
+
+# the free-text fields, with their labels, checked for characters no keyboard types
+_TEXT_LABELS = {
+    "title": "标题",
+    "document_number": "文号",
+    "index_number": "索引号",
+    "url": "链接",
+    "department": "承办科室",
+    "responsible": "责任人",
+    "reviewer": "审查人",
+    "missing_channel_reason": "未用渠道的原因",
+    "notes": "备注",
+    "late_reason": "逾期原因",
+}
+_MULTILINE = frozenset({"notes", "late_reason", "missing_channel_reason"})
+
+
+def _text_problem(name: str, text: str) -> ValidationError | None:
+    label = _TEXT_LABELS[name]
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+        return ValidationError(
+            f"{label}含有无法识别的字符（可能是文字编码错误，例如 GBK 文字当作 UTF-8）。", name
+        )
+    allowed = "\n\t" if name in _MULTILINE else ""
+    if any(unicodedata.category(c) == "Cc" and c not in allowed for c in text):
+        return ValidationError(f"{label}含有不可见的控制字符，请删除后再保存。", name)
+    return None
+
+
 def validate_publication(publication: Publication, today: date) -> list[ValidationError]:
     """Every problem found, in field order; an empty list means it may be saved."""
     problems: list[ValidationError] = []
     if not publication.title.strip():
         problems.append(ValidationError("标题不能为空。", "title"))
+    elif len(publication.title) > TITLE_MAX_LENGTH:
+        problems.append(
+            ValidationError(
+                f"标题太长（{len(publication.title)} 个字），最多 {TITLE_MAX_LENGTH} 个字；"
+                "较长的说明请写在备注中。",
+                "title",
+            )
+        )
+    for name in _TEXT_LABELS:
+        problem = _text_problem(name, getattr(publication, name))
+        if problem is not None:
+            problems.append(problem)
     for name, label in _DATE_LABELS.items():
         value: date | None = getattr(publication, name)
         if value is None:
@@ -70,3 +116,24 @@ def missing_required_channels(publication: Publication, item: CatalogueItem) -> 
     """Channels the catalogue requires for the item that this publication did not use."""
     used = set(publication.channels)
     return tuple(c for c in item.channels if c in CHANNELS and c not in used)
+
+
+def check_manual_due(publication: Publication, rule: DeadlineRule) -> ValidationError | None:
+    """An entered due date is for items whose rule leaves the date to the officer (按照法定时间公开, or a
+    rule the officer set so); elsewhere the rule computes it and an entered date would be ignored."""
+    if publication.due_on_manual is None or rule.kind is RuleKind.STATUTORY:
+        return None
+    return ValidationError(
+        f"该事项的应公开日期由公开时限计算（{rule.describe()}），不能手工填写；"
+        "只有“按法定时间公开”的事项才填写应公开日期。",
+        "due_on_manual",
+    )
+
+
+def lacks_manual_due(publication: Publication, rule: DeadlineRule) -> bool:
+    """A statutory item saved without its due date: accepted, but the officer must come back to it."""
+    return (
+        rule.kind is RuleKind.STATUTORY
+        and publication.due_on_manual is None
+        and (publication.published_on is None)
+    )

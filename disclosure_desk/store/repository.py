@@ -29,7 +29,7 @@ from disclosure_desk.domain.deadlines import (
     parse_time_limit,
 )
 from disclosure_desk.domain.errors import LOCKED_MESSAGE, DatabaseLockedError, StoreError, ValidationError
-from disclosure_desk.domain.publication import Publication, PublicationRecord
+from disclosure_desk.domain.publication import Publication, PublicationRecord, find_duplicate
 from disclosure_desk.domain.settings import Settings, setting_types
 from disclosure_desk.domain.status import Status, publication_status
 from disclosure_desk.domain.workdays import WorkdayCalendar, YearSchedule
@@ -547,6 +547,24 @@ class Store:
         with self.transaction() as session:
             rows = session.scalars(select(PublicationRow).where(condition).order_by(PublicationRow.id))
             return [publication_from_row(r) for r in rows]
+
+    def duplicate_of(self, publication: Publication) -> Publication | None:
+        """A live record that is the same entry (domain.publication.duplicate_key), if there is one."""
+        table = PublicationRow
+        same_dates = [
+            column.is_(None) if value is None else column == value
+            for column, value in (
+                (table.formed_on, publication.formed_on),
+                (table.changed_on, publication.changed_on),
+                (table.approved_on, publication.approved_on),
+            )
+        ]
+        query = select(table).where(
+            table.item_id == publication.item_id, table.deleted_at.is_(None), *same_dates
+        )
+        with self.transaction() as session:
+            candidates = [publication_from_row(r) for r in session.scalars(query)]
+        return find_duplicate(publication, candidates)
 
     def publication_records(
         self, publications: Sequence[Publication] | None = None

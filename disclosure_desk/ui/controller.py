@@ -170,6 +170,13 @@ class DeskController(QObject):
 
     def _save_publication(self, editor: PublicationEditor, value: Publication) -> None:
         try:
+            existing = self.store.duplicate_of(value)
+            if (
+                existing is not None
+                and existing.id is not None
+                and not confirm.ask_duplicate(editor, existing.id, existing.title)
+            ):
+                return  # the editor stays open with what was typed
             saved = (
                 self.store.add_publication(value)
                 if value.id is None

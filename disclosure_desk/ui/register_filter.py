@@ -5,17 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
+from disclosure_desk.domain.selection import DateField, in_date_range, record_date
 from disclosure_desk.domain.status import OPEN_STATUSES, PUBLISHED_STATUSES, Status, StatusGroup
 from disclosure_desk.ui.presenters import RegisterRow
-
-
-class DateField(StrEnum):
-    DUE = "due"
-    FORMED = "formed"
-    PUBLISHED = "published"
-
 
 # Status choices offered by the filter bar, keyed by the code of a status group or of one status
 # (the domain's groups and statuses, so the words shown are theirs).
@@ -32,14 +25,6 @@ STATUS_GROUPS: dict[str, frozenset[Status]] = {
 def status_choice(key: str) -> StatusGroup | Status:
     """What a filter key names: a group ("open", "published") or one status."""
     return StatusGroup(key) if key in {g.value for g in StatusGroup} else Status(key)
-
-
-def _date_of(row: RegisterRow, field: DateField) -> date | None:
-    if field is DateField.DUE:
-        return row.record.due.due_on
-    if field is DateField.FORMED:
-        return row.publication.formed_on
-    return row.publication.published_on
 
 
 @dataclass(frozen=True)
@@ -70,14 +55,8 @@ class RegisterFilter:
             return False
         if self.process and row.record.item.process != self.process:
             return False
-        if self.date_from is not None or self.date_to is not None:
-            value = _date_of(row, self.date_field)
-            if value is None:
-                return False
-            if self.date_from is not None and value < self.date_from:
-                return False
-            if self.date_to is not None and value > self.date_to:
-                return False
+        if not in_date_range(record_date(row.record, self.date_field), self.date_from, self.date_to):
+            return False
         # every word must match somewhere: "财政 2026" finds a title with both
         return all(word in row.search_text for word in self.text.lower().split())
 

@@ -61,7 +61,7 @@ def test_standard_output_keeps_the_bare_list_and_it_imports_too(
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        (["publication", "add", "--item", "abc", "--title", "x"], "不是有效的整数"),
+        (["publication", "add", "--item", "abc", "--title", "x"], "不是有效的编号"),
         (["publication", "lst"], "无效的选项"),
         (["catalogue", "export", "--format", "csv"], "可选值"),
         (["publication", "add", "--item", "1"], "缺少必需的参数"),

@@ -293,3 +293,24 @@ def test_models_pass_the_model_tester(qtmodeltester, seeded_desk: Desk) -> None:
     yearly = YearlyModel()
     yearly.set_obligations(data.coverage.yearly, data.today)
     qtmodeltester.check(yearly)
+
+
+def test_statutory_records_without_a_date_are_listed_to_fill_in(seeded_desk: Desk) -> None:
+    """Issue 13: a 按法定时间公开 record saved without its due date waits in its own list."""
+    panel = panel_of(seeded_desk)
+    assert titles(panel.needs_due_model) == ["应急预案"]
+    assert panel.coverage_tabs.tabText(2) == "需要填写应公开日期（1 条）"
+    panel.coverage_tabs.setCurrentIndex(2)
+    view = panel.needs_due_view
+    index = panel.needs_due_model.index(0, OpenColumn.TITLE)
+    seeded_desk.qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
+    editor = seeded_desk.controller.editor
+    assert editor is not None and editor.value().title == "应急预案"
+    editor.date_edits["due_on_manual"].set_date(date(2026, 10, 30))
+    editor.submit()
+    seeded_desk.qtbot.waitUntil(lambda: seeded_desk.controller.editor is None)
+    assert titles(panel.needs_due_model) == []
+    assert panel.coverage_tabs.tabText(2) == "需要填写应公开日期（0 条）"
+    assert panel.selected_catalogue_item() is None

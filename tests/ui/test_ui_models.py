@@ -8,6 +8,7 @@ import pytest
 from desk_support import TODAY, Desk
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 
+from disclosure_desk.domain.selection import DateField
 from disclosure_desk.domain.status import Status
 from disclosure_desk.ui.models.catalogue_tree import CatalogueTreeModel, TreeColumn
 from disclosure_desk.ui.models.holiday_models import HolidayDaysModel, HolidayYearsModel
@@ -16,7 +17,7 @@ from disclosure_desk.ui.models.publication_table import Column, PublicationTable
 from disclosure_desk.ui.models.roles import ITEM_ROLE, ROW_ROLE, SEARCH_ROLE, SORT_ROLE
 from disclosure_desk.ui.models.trash_model import TrashModel
 from disclosure_desk.ui.presenters import RegisterRow, load_register, open_work_by_item
-from disclosure_desk.ui.register_filter import STATUS_GROUPS, DateField, RegisterFilter
+from disclosure_desk.ui.register_filter import STATUS_GROUPS, RegisterFilter
 
 pytestmark = pytest.mark.gui
 

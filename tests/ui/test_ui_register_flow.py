@@ -9,6 +9,7 @@ from desk_support import Desk
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from disclosure_desk.domain.publication import Publication
 from disclosure_desk.domain.status import Status
 from disclosure_desk.ui.dialogs.publication_editor import PublicationEditor
 from disclosure_desk.ui.main_window import ALL_TAB, CATALOGUE_TAB, DASHBOARD_TAB
@@ -209,3 +210,37 @@ def test_free_text_filter_in_the_all_view(desk: Desk) -> None:
     assert panel.count_label.text() == "显示 1 条，共 2 条"
     panel.clear_filter()
     assert panel.table.proxy.rowCount() == 2
+
+
+def test_a_duplicate_is_asked_about_and_cancel_keeps_the_editor(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 13: the same item, title and dates a second time — the window asks instead of refusing."""
+    from disclosure_desk.ui.dialogs import confirm
+
+    asked: list[int] = []
+    answer = {"save": False}
+
+    def ask(_parent: object, existing_id: int, _title: str) -> bool:
+        asked.append(existing_id)
+        return answer["save"]
+
+    monkeypatch.setattr(confirm, "ask_duplicate", ask)
+    item_id = desk.item(1).id
+    assert item_id is not None
+    first = desk.store.add_publication(
+        Publication(item_id=item_id, title="关于某事的通知", formed_on=date(2026, 11, 2))
+    )
+    desk.controller.reload()
+    desk.select_item(1)
+    editor = _open_editor(desk)
+    desk.type(editor.title_edit, "关于某事的通知")
+    _type_date(desk, editor, "formed_on", "2026-11-02")
+    editor.submit()
+    assert asked == [first.id]
+    assert desk.controller.editor is editor and editor.isVisible(), "cancel keeps what was typed"
+    assert len(desk.store.publications()) == 1
+    answer["save"] = True
+    editor.submit()
+    desk.qtbot.waitUntil(lambda: desk.controller.editor is None)
+    assert len(desk.store.publications()) == 2

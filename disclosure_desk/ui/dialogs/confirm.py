@@ -67,6 +67,17 @@ def ask_delete(parent: QWidget | None, title: str) -> bool:
     )
 
 
+def ask_duplicate(parent: QWidget | None, existing_id: int, title: str) -> bool:
+    """The record being saved is the same entry as a live one (same item, title and dates)."""
+    return _ask(
+        parent,
+        _tr("重复登记"),
+        _tr("已有相同的记录（编号 {0}：“{1}”）。").format(existing_id, title),
+        _tr("仍然保存"),
+        _tr("同一事项、同一标题、同样的形成/变更/批复日期。确实是另一条公开信息时才保存；否则请取消。"),
+    )
+
+
 def ask_purge(parent: QWidget | None, title: str) -> bool:
     return _ask(
         parent,

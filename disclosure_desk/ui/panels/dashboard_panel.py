@@ -160,9 +160,16 @@ class DashboardPanel(QWidget):
         self.uncovered_stack = _with_placeholder(
             self.uncovered_view, self.tr("本年每个目录事项都已有公开信息。")
         )
+        # statutory (按法定时间公开) records saved without the date the officer must enter
+        self.needs_due_model = OpenWorkModel(self)
+        self.needs_due_view = self._open_table(self.needs_due_model)
+        self.needs_due_stack = _with_placeholder(
+            self.needs_due_view, self.tr("没有需要手工填写应公开日期的记录。")
+        )
         self.coverage_tabs = QTabWidget(self)
         self.coverage_tabs.addTab(self.yearly_stack, "")
         self.coverage_tabs.addTab(self.uncovered_stack, "")
+        self.coverage_tabs.addTab(self.needs_due_stack, "")
         self.yearly_button = QPushButton(self.tr("设为年度事项…"), self)
         self.yearly_button.setToolTip(self.tr("标记每年须在固定日期前公开的事项，或取消标记"))
         coverage_head = QHBoxLayout()
@@ -193,13 +200,15 @@ class DashboardPanel(QWidget):
 
         self.open_view.clicked.connect(self._on_open_activated)
         self.open_view.activated.connect(self._on_open_activated)
+        self.needs_due_view.clicked.connect(self._on_open_activated)
+        self.needs_due_view.activated.connect(self._on_open_activated)
         self.yearly_button.clicked.connect(self._request_yearly)
         self.yearly_view.activated.connect(self._request_yearly)
         self.uncovered_view.activated.connect(self._request_yearly)
 
-    def _open_table(self) -> QTableView:
+    def _open_table(self, model: OpenWorkModel | None = None) -> QTableView:
         view = QTableView(self)
-        view.setModel(self.open_model)
+        view.setModel(model or self.open_model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -288,6 +297,10 @@ class DashboardPanel(QWidget):
         self.coverage_tabs.setTabText(
             1, self.tr("本年尚未公开的事项（{0} 项）").format(len(coverage.uncovered))
         )
+        needs_due = digest.needs_due_date
+        self.needs_due_model.set_entries(needs_due, data.today)
+        self.needs_due_stack.setCurrentIndex(0 if needs_due else 1)
+        self.coverage_tabs.setTabText(2, self.tr("需要填写应公开日期（{0} 条）").format(len(needs_due)))
 
     def figures_note(self, figures: Figures) -> str:
         """ "按时公开 3 · 逾期公开 1 · 无时限 2": published records never counted twice, never left out."""
@@ -308,7 +321,10 @@ class DashboardPanel(QWidget):
             self.editRequested.emit(entry.record)
 
     def selected_catalogue_item(self) -> CatalogueItem | None:
-        view = self.yearly_view if self.coverage_tabs.currentIndex() == 0 else self.uncovered_view
+        tab = self.coverage_tabs.currentIndex()
+        if tab not in (0, 1):
+            return None
+        view = self.yearly_view if tab == 0 else self.uncovered_view
         index = view.currentIndex()
         item = index.data(ITEM_ROLE) if index.isValid() else None
         return item if isinstance(item, CatalogueItem) else None

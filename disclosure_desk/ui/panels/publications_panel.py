@@ -8,9 +8,10 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from disclosure_desk.domain.selection import DateField
 from disclosure_desk.domain.status import StatusGroup
 from disclosure_desk.ui.presenters import RegisterRow
-from disclosure_desk.ui.register_filter import STATUS_GROUPS, DateField, RegisterFilter, status_choice
+from disclosure_desk.ui.register_filter import STATUS_GROUPS, RegisterFilter, status_choice
 from disclosure_desk.ui.texts import group_label, status_label
 from disclosure_desk.ui.widgets.date_field import DateField as DateInput
 from disclosure_desk.ui.widgets.register_view import RegisterView
