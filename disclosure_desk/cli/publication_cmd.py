@@ -33,7 +33,7 @@ from disclosure_desk.domain.selection import (
     parse_status_filter,
     record_date,
 )
-from disclosure_desk.domain.status import Status, evaluate_records
+from disclosure_desk.domain.status import GROUP_WORDS, STATUS_WORDS, URGENCY_ORDER, Status, evaluate_records
 
 
 def _status_arg(text: str) -> frozenset[Status]:
@@ -65,8 +65,8 @@ def register(subparsers: Any) -> None:
         metavar="状态",
         type=_status_arg,
         action="append",
-        help="只列出该状态（可重复）：逾期未公开、即将到期、未到期、按时公开、逾期公开、已公开（无时限），"
-        "或 未公开/已公开；也可用 JSON 中的代码，如 overdue",
+        help=f"只列出该状态（可重复）：{'、'.join(STATUS_WORDS[s] for s in URGENCY_ORDER)}，"
+        f"或 {'/'.join(GROUP_WORDS.values())}；也可用 JSON 中的代码，如 {Status.OVERDUE.value}",
     )
     lst.add_argument("--item", metavar="序号", type=parse_number_arg, help="只列出该目录事项的记录")
     lst.add_argument("--from", dest="date_from", metavar="日期", type=parse_date_arg, help="日期不早于")
