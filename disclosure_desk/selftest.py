@@ -323,9 +323,10 @@ def _open_and_close_window(context: _Context, *, native: bool = False) -> str:
 def _wait_until_exposed(window: QWidget) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
 
+    native_id = window.winId()  # creates the platform window if show() has not yet
     handle = window.windowHandle()
-    if handle is None or not window.winId():
-        raise CheckFailed("主窗口没有本机窗口句柄")
+    if handle is None or not native_id:
+        raise CheckFailed(f"主窗口没有本机窗口（winId {native_id}，windowHandle {handle}）")
     loop = QEventLoop()
     poll = QTimer()
     poll.setInterval(50)
