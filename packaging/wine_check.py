@@ -36,6 +36,7 @@ import tarfile
 import threading
 import time
 import tomllib
+import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
@@ -74,6 +75,7 @@ CHINESE_LOCALE = "zh_CN.UTF-8"  # Wine maps it to the ANSI code page 936 (GBK), 
 TEST_TIMEOUT_S = 3600
 STEP_TIMEOUT_S = 1800
 WINDOW_TIMEOUT_S = 180
+TITLE_COLUMNS = 44
 
 
 class StepFailed(Exception):
@@ -750,7 +752,13 @@ def _line(step: Step) -> str:
     mark = "✓" if step.ok else "✗"
     first, *rest = step.note.splitlines() or [""]
     more = "".join(f"\n      {line}" for line in rest) if not step.ok else ""
-    return f"{mark} {step.title:<28} {step.seconds:7.1f} s  {first}{more}"
+    padding = " " * max(0, TITLE_COLUMNS - _columns(step.title))
+    return f"{mark} {step.title}{padding} {step.seconds:7.1f} s  {first}{more}"
+
+
+def _columns(text: str) -> int:
+    """Terminal columns: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

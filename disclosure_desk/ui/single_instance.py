@@ -15,6 +15,9 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 ACTIVATE = b"activate\n"
 TIMEOUT_MS = 1000
+# On Windows the socket is a named pipe without a buffer (Qt's BUFSIZE 0): the write completes only when
+# the first copy reads it, which a busy first copy may take seconds to do; closing earlier drops it.
+WRITE_TIMEOUT_MS = 10_000
 
 
 def server_name(database: str) -> str:
@@ -33,10 +36,10 @@ def ask_running_copy_to_activate(name: str) -> bool:
     if not socket.waitForConnected(TIMEOUT_MS):
         return False
     socket.write(ACTIVATE)
-    socket.flush()
-    socket.waitForBytesWritten(TIMEOUT_MS)
+    socket.waitForBytesWritten(WRITE_TIMEOUT_MS)
+    delivered = socket.bytesToWrite() == 0
     socket.disconnectFromServer()
-    return True
+    return delivered
 
 
 class SingleInstance(QObject):
