@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, datetime
 from enum import StrEnum
 
 from disclosure_desk.domain.errors import ValidationError
@@ -292,3 +293,46 @@ _STATUS_LABELS: dict[ApplicationStatus, str] = {
     ApplicationStatus.REPLIED_LATE: "逾期答复",
     ApplicationStatus.WITHDRAWN: "已撤回",
 }
+
+
+# --- the register's values ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ApplicationEvent:
+    """One thing that happened to an application, on a day. `approved_by` is for extensions (第33条)."""
+
+    kind: EventKind
+    on: date
+    note: str = ""
+    approved_by: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Application:
+    """A register entry (政府信息公开申请), as a plain value handed out by the store.
+
+    The applicant's name, ID number and contact are personal information: only the editor shows them.
+    """
+
+    received_on: date
+    applicant_type: ApplicantType
+    content: str
+    id: int | None = None
+    number: str = ""  # the bureau's own registration number (申请编号)
+    via: ReceiptChannel = ReceiptChannel.IN_PERSON
+    applicant_name: str = ""
+    applicant_id_number: str = ""
+    applicant_contact: str = ""
+    replied_on: date | None = None
+    result: ReplyResult | None = None
+    notes: str = ""
+    events: tuple[ApplicationEvent, ...] = ()
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    deleted_at: datetime | None = None
+
+    @property
+    def withdrawn_on(self) -> date | None:
+        return next((e.on for e in self.events if e.kind is EventKind.WITHDRAWN), None)

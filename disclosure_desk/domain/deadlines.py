@@ -462,7 +462,9 @@ def _md_range(first: date, last: date, with_year: bool) -> str:
     return f"{_md(first, with_year)}至{last.day}日"
 
 
-def _warnings(calendar: WorkdayCalendar, start: date, end: date) -> tuple[str, ...]:
+def _warnings(
+    calendar: WorkdayCalendar, start: date, end: date, subject: str = "应公开日期"
+) -> tuple[str, ...]:
     """Loud, never silent: the period meets a year whose schedule is missing or not official."""
     if calendar.is_fully_scheduled(start, end):
         return ()
@@ -471,7 +473,7 @@ def _warnings(calendar: WorkdayCalendar, start: date, end: date) -> tuple[str, .
     for year in missing:
         if year > end.year:
             warnings.append(
-                f"应公开日期在{end.year}年12月下旬，{year}年的放假安排（元旦假期可能从12月下旬开始）尚未导入，"
+                f"{subject}在{end.year}年12月下旬，{year}年的放假安排（元旦假期可能从12月下旬开始）尚未导入，"
                 f"本日期可能不准确。请在“节假日”中导入{year}年安排。"
             )
         else:
@@ -493,3 +495,18 @@ def time_limit_problem(text: str) -> str | None:
     from disclosure_desk.domain.time_limits import time_limit_note
 
     return time_limit_note(text)
+
+
+def holidays_phrase(calendar: WorkdayCalendar, start: date, end: date) -> str:
+    """ "期间遇国庆节放假（10月1日至7日）；10月10日（星期六）调休上班" for (start, end], for other clocks."""
+    return _events_phrase(calendar, start, end)
+
+
+def calendar_warnings(
+    calendar: WorkdayCalendar, start: date, end: date, subject: str = "应公开日期"
+) -> tuple[str, ...]:
+    """The warnings a period (start, end] carries when a year's schedule is missing or not official.
+
+    `subject` names the date in the message ("答复期限" for an application's clock).
+    """
+    return _warnings(calendar, start, end, subject)
