@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from disclosure_desk.cli import (
+    application_cmd,
     backup_cmd,
     catalogue_cmd,
     due_cmd,
@@ -22,6 +23,7 @@ MODULES: tuple[ModuleType, ...] = (
     publication_cmd,
     trash_cmd,
     history_cmd,
+    application_cmd,
     due_cmd,
     holidays_cmd,
     report_cmd,

@@ -6,10 +6,12 @@ The `month` and `year` objects are the start page's card figures, from the same 
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import Any
 
 from disclosure_desk.cli.context import CliContext
 from disclosure_desk.cli.output import print_json, shorten
+from disclosure_desk.domain.applications import ApplicationStatus
 from disclosure_desk.domain.dates import to_iso
 from disclosure_desk.domain.digest import build_digest
 from disclosure_desk.domain.status import (
@@ -25,6 +27,8 @@ from disclosure_desk.domain.status import (
     rate_text,
     status_word,
 )
+from disclosure_desk.store.applications import ApplicationRegister
+from disclosure_desk.store.repository import Store
 
 OVERDUE, DUE_SOON = status_word(Status.OVERDUE), status_word(Status.DUE_SOON)
 ON_TIME, LATE = status_word(Status.PUBLISHED_ON_TIME), status_word(Status.PUBLISHED_LATE)
@@ -90,6 +94,25 @@ def _line(entry: Evaluated) -> str:
     return f"  {title}（事项{record.item.number} {path}）应公开日期 {record.due.due_on}，{when}"
 
 
+def application_lists(store: Store, today: date) -> dict[str, list[dict[str, Any]]]:
+    """`applications_overdue` and `applications_due_soon`: id, number, due_on (issue 17's contract)."""
+    records = ApplicationRegister(store).records(today)
+
+    def entries(status: ApplicationStatus) -> list[dict[str, Any]]:
+        chosen = sorted(
+            (r for r in records if r.clock.status is status), key=lambda r: r.clock.due_on or today
+        )
+        return [
+            {"id": r.application.id, "number": r.application.number, "due_on": to_iso(r.clock.due_on)}
+            for r in chosen
+        ]
+
+    return {
+        "applications_overdue": entries(ApplicationStatus.OVERDUE),
+        "applications_due_soon": entries(ApplicationStatus.DUE_SOON),
+    }
+
+
 def run_status(args: argparse.Namespace, context: CliContext) -> int:
     store = context.store()
     settings = store.settings()
@@ -108,6 +131,7 @@ def run_status(args: argparse.Namespace, context: CliContext) -> int:
                 "month": _month(digest.month),
                 "year": _year(digest.year),
                 "needs_due_date": [_entry(e) for e in digest.needs_due_date],
+                **application_lists(store, context.today),
             }
         )
         return 0
@@ -136,4 +160,13 @@ def run_status(args: argparse.Namespace, context: CliContext) -> int:
         f"本年{ON_TIME_RATE_WORD} {rate_text(year.on_time_rate)}：{ON_TIME} {year.on_time}，"
         f"{LATE} {year.late}，{NO_DUE_DATE_WORD} {year.no_due_date}（不计入）"
     )
+    lists = application_lists(store, context.today)
+    for key, heading in (
+        ("applications_overdue", "依申请公开逾期未答复"),
+        ("applications_due_soon", f"依申请公开{DUE_SOON}"),
+    ):
+        if lists[key]:
+            print(f"{heading}：{len(lists[key])} 件")
+            for item in lists[key]:
+                print(f"  [{item['id']}] {item['number']} 答复期限 {item['due_on']}")
     return 0

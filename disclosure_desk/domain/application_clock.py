@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from disclosure_desk.domain.applications import (
+    Application,
     ApplicationEvent,
     ApplicationStatus,
     EventKind,
@@ -39,7 +40,6 @@ _PAUSE_WORDS = {
     EventKind.CONSULTATION_SENT: ("征求意见", "条例第33条第3款"),
     EventKind.FEE_NOTICED: ("等待缴纳信息处理费", "国办函〔2020〕109号第七条"),
 }
-_KIND_ORDER = {kind: index for index, kind in enumerate(EventKind)}
 
 
 @dataclass(frozen=True)
@@ -61,8 +61,8 @@ class ReplyClock:
 
 
 def sorted_events(events: Iterable[ApplicationEvent]) -> list[ApplicationEvent]:
-    """Date order; on one day in the order of EventKind (a request before its answer)."""
-    return sorted(events, key=lambda e: (e.on, _KIND_ORDER[e.kind]))
+    """Date order; on one day, in the order they were recorded (a request before its answer)."""
+    return sorted(events, key=lambda e: e.on)
 
 
 def check_events(
@@ -178,6 +178,8 @@ def reply_clock(
     if extension is not None:
         who = f"经{extension.approved_by}批准，" if extension.approved_by else ""
         notes.append(f"{who}{extension.on.isoformat()}延期{EXTENSION_DAYS}个工作日（条例第33条第2款）")
+        if not who:
+            warnings.append("延期未登记批准人：条例第33条要求经政府信息公开工作机构负责人同意。")
         if extension.on > _walk(start, REPLY_DAYS, stops, as_of, calendar)[0]:
             warnings.append(
                 f"延期决定日期{extension.on.isoformat()}晚于原答复期限，延期应在原期限届满前决定并告知申请人。"
@@ -301,3 +303,50 @@ def _status(
 
 def _md(day: date) -> str:
     return f"{day.month}月{day.day}日"
+
+
+@dataclass(frozen=True)
+class ApplicationRecord:
+    """An application with its clock on a day: what lists, the start page and reports show."""
+
+    application: Application
+    clock: ReplyClock
+
+
+EARLIEST_RECEIPT = date(2008, 5, 1)  # the first 条例 took effect on 2008-05-01
+
+
+def check_application(application: Application, today: date) -> None:
+    """Raise ValidationError (Chinese, naming the field) when the application cannot be saved."""
+    if not application.content.strip():
+        raise ValidationError("申请内容不能为空。", "content")
+    received = application.received_on
+    if received < EARLIEST_RECEIPT:
+        raise ValidationError(
+            f"收到申请日期{received.isoformat()}早于2008年，请检查是否输错。", "received_on"
+        )
+    if received > today:
+        raise ValidationError(f"收到申请日期不能晚于今天（{today.isoformat()}）。", "received_on")
+    if (application.replied_on is None) != (application.result is None):
+        field = "result" if application.result is None else "replied_on"
+        raise ValidationError("答复日期和办理结果须同时填写。", field)
+    if application.replied_on is not None and application.replied_on > today:
+        raise ValidationError(f"答复日期不能晚于今天（{today.isoformat()}）。", "replied_on")
+    for event in application.events:
+        if event.on > today:
+            raise ValidationError(f"“{event.kind.label}”的日期不能晚于今天（{today.isoformat()}）。", "on")
+    check_events(received, application.events, application.replied_on)
+
+
+def application_record(
+    application: Application, calendar: WorkdayCalendar, today: date, due_soon_days: int
+) -> ApplicationRecord:
+    clock = reply_clock(
+        application.received_on,
+        application.events,
+        calendar,
+        today,
+        replied_on=application.replied_on,
+        due_soon_days=due_soon_days,
+    )
+    return ApplicationRecord(application, clock)

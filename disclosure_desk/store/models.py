@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 class Base(DeclarativeBase):
@@ -162,3 +162,47 @@ class AuditRow(Base):
     action: Mapped[str] = mapped_column(String(20), nullable=False)  # create, update, delete, restore, purge
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class ApplicationRow(Base):
+    """Added in schema 6: a 政府信息公开申请 (依申请公开). Codes are domain.applications' words."""
+
+    __tablename__ = "applications"
+    __table_args__ = (Index("ix_applications_received", "received_on"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(100), nullable=False, default="")
+    received_on: Mapped[date] = mapped_column(Date, nullable=False)
+    applicant_type: Mapped[str] = mapped_column(String(20), nullable=False)
+    via: Mapped[str] = mapped_column(String(10), nullable=False)
+    content: Mapped[str] = mapped_column(Text, nullable=False)
+    # personal information: shown only in the editor
+    applicant_name: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    applicant_id_number: Mapped[str] = mapped_column(String(50), nullable=False, default="")
+    applicant_contact: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    replied_on: Mapped[date | None] = mapped_column(Date)
+    result: Mapped[str | None] = mapped_column(String(20))
+    notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    events: Mapped[list[ApplicationEventRow]] = relationship(
+        back_populates="application",
+        cascade="all, delete-orphan",
+        order_by="(ApplicationEventRow.happened_on, ApplicationEventRow.id)",
+    )
+
+
+class ApplicationEventRow(Base):
+    """Added in schema 6: one event of an application (补正, 延期, 征求意见, 收费, 撤回)."""
+
+    __tablename__ = "application_events"
+    __table_args__ = (Index("ix_application_events_application", "application_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), nullable=False
+    )
+    kind: Mapped[str] = mapped_column(String(30), nullable=False)
+    happened_on: Mapped[date] = mapped_column(Date, nullable=False)
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    approved_by: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    application: Mapped[ApplicationRow] = relationship(back_populates="events")

@@ -26,6 +26,7 @@ STEPS: dict[int, Step] = {
     3: steps.v3_audit_log,
     4: steps.v4_yearly_obligations,
     5: steps.v5_late_reason,
+    6: steps.v6_applications,
 }
 
 

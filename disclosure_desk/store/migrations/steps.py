@@ -56,3 +56,41 @@ def v5_late_reason(op: Operations) -> None:
     op.add_column(
         "publications", sa.Column("late_reason", sa.Text(), nullable=False, server_default="")
     )
+
+
+def v6_applications(op: Operations) -> None:
+    """Schema 6: the register of information requests (依申请公开) and their events."""
+    op.create_table(
+        "applications",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("number", sa.String(100), nullable=False),
+        sa.Column("received_on", sa.Date(), nullable=False),
+        sa.Column("applicant_type", sa.String(20), nullable=False),
+        sa.Column("via", sa.String(10), nullable=False),
+        sa.Column("content", sa.Text(), nullable=False),
+        sa.Column("applicant_name", sa.String(200), nullable=False),
+        sa.Column("applicant_id_number", sa.String(50), nullable=False),
+        sa.Column("applicant_contact", sa.Text(), nullable=False),
+        sa.Column("replied_on", sa.Date(), nullable=True),
+        sa.Column("result", sa.String(20), nullable=True),
+        sa.Column("notes", sa.Text(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("deleted_at", sa.DateTime(), nullable=True),
+    )
+    op.create_index("ix_applications_received", "applications", ["received_on"])
+    op.create_table(
+        "application_events",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column(
+            "application_id",
+            sa.Integer(),
+            sa.ForeignKey("applications.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        sa.Column("kind", sa.String(30), nullable=False),
+        sa.Column("happened_on", sa.Date(), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("approved_by", sa.String(200), nullable=False),
+    )
+    op.create_index("ix_application_events_application", "application_events", ["application_id"])
