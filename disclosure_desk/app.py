@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings
 from disclosure_desk import paths
 from disclosure_desk.store.db import sqlite_path
 from disclosure_desk.store.repository import Store
+from disclosure_desk.ui.applications_controller import attach_applications
 from disclosure_desk.ui.controller import DeskController
 from disclosure_desk.ui.dashboard_controller import attach_dashboard
 from disclosure_desk.ui.main_window import MainWindow
@@ -57,7 +58,8 @@ def build_desk(
     window.ruleRequested.connect(controller.set_rule)
     window.importCatalogueRequested.connect(controller.import_catalogue)
     window.exportCatalogueRequested.connect(controller.export_catalogue)
-    attach_dashboard(store, clock, window, controller, notifier)
+    dashboard = attach_dashboard(store, clock, window, controller, notifier)
+    attach_applications(store, clock, window, controller, dashboard)
     controller.start()
     window.restore_layout()
     return window, controller

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from disclosure_desk.domain.catalogue import Catalogue, CatalogueItem
+from disclosure_desk.ui.panels.applications_panel import ApplicationsPanel
 from disclosure_desk.ui.panels.catalogue_panel import CataloguePanel
 from disclosure_desk.ui.panels.dashboard_panel import DashboardPanel
 from disclosure_desk.ui.panels.item_detail_panel import ItemDetailPanel
@@ -23,6 +24,7 @@ STATUS_MESSAGE_MS = 8000
 DASHBOARD_TAB = 0
 CATALOGUE_TAB = 1
 ALL_TAB = 2
+APPLICATIONS_TAB = 3
 
 
 class MainWindow(QMainWindow):
@@ -62,12 +64,14 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([380, 900])
         self.publications_panel = PublicationsPanel(self, clock=clock)
         self.dashboard_panel = DashboardPanel(self)
+        self.applications_panel = ApplicationsPanel(self)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.dashboard_panel, self.tr("首页"))
         self.tabs.addTab(self.splitter, self.tr("按目录"))
         self.tabs.addTab(self.publications_panel, self.tr("全部公开信息"))
+        self.tabs.addTab(self.applications_panel, self.tr("依申请公开"))
         central = QWidget(self)
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(8, 6, 8, 4)
@@ -271,7 +275,7 @@ class MainWindow(QMainWindow):
     # --- what the officer asks ----------------------------------------------------------------------
 
     def current_item(self) -> CatalogueItem | None:
-        if self.tabs.currentIndex() == DASHBOARD_TAB:
+        if self.tabs.currentIndex() in (DASHBOARD_TAB, APPLICATIONS_TAB):
             return None
         if self.tabs.currentIndex() == ALL_TAB:
             row = self.publications_panel.current_row()
@@ -279,7 +283,7 @@ class MainWindow(QMainWindow):
         return self.catalogue_panel.current_item()
 
     def current_row(self) -> RegisterRow | None:
-        if self.tabs.currentIndex() == DASHBOARD_TAB:
+        if self.tabs.currentIndex() in (DASHBOARD_TAB, APPLICATIONS_TAB):
             return None
         if self.tabs.currentIndex() == ALL_TAB:
             return self.publications_panel.current_row()
@@ -288,6 +292,9 @@ class MainWindow(QMainWindow):
     def request_new(self) -> None:
         """An item picked in the tree is used as it is; anywhere else the officer is asked (a selected
         row's item offered first), so a new publication never lands under an item nobody chose."""
+        if self.tabs.currentIndex() == APPLICATIONS_TAB:  # Ctrl+N there registers an application
+            self.applications_panel.newRequested.emit()
+            return
         if self.tabs.currentIndex() == CATALOGUE_TAB:
             item = self.catalogue_panel.current_item()
             if item is not None:

@@ -78,6 +78,16 @@ def ask_duplicate(parent: QWidget | None, existing_id: int, title: str) -> bool:
     )
 
 
+def ask_delete_application(parent: QWidget | None, number: str) -> bool:
+    return _ask(
+        parent,
+        _tr("删除政府信息公开申请"),
+        _tr("确定删除申请“{0}”吗？").format(number),
+        _tr("删除"),
+        _tr("删除的申请会移到回收站，可以恢复。"),
+    )
+
+
 def ask_purge(parent: QWidget | None, title: str) -> bool:
     return _ask(
         parent,

@@ -113,9 +113,18 @@ class DashboardPanel(QWidget):
         self.due_soon_card = Card(status_label(Status.DUE_SOON), self)
         self.month_card = Card(self.tr("本月{0}").format(group_label(StatusGroup.PUBLISHED)), self)
         self.rate_card = Card(self.tr("本年{0}").format(vocabulary(ON_TIME_RATE_WORD)), self)
+        self.applications_card = Card(self.tr("依申请公开未答复"), self)
+        self.applications_card.show_value("0", self.tr("件"))
+        self._publications_urgent = self._applications_urgent = 0
         cards = QHBoxLayout()
         cards.setSpacing(10)
-        for card in (self.overdue_card, self.due_soon_card, self.month_card, self.rate_card):
+        for card in (
+            self.overdue_card,
+            self.due_soon_card,
+            self.month_card,
+            self.rate_card,
+            self.applications_card,
+        ):
             cards.addWidget(card, 1)
         self.all_clear = QLabel(
             self.tr("今天没有{0}或{1}的事项。").format(
@@ -270,7 +279,8 @@ class DashboardPanel(QWidget):
             rate_text(year.on_time_rate),
             self.figures_note(year) if year.published else self.tr("本年尚无可评价的公开信息"),
         )
-        self.all_clear.setVisible(overdue + due_soon == 0)
+        self._publications_urgent = overdue + due_soon
+        self.all_clear.setVisible(overdue + due_soon + self._applications_urgent == 0)
 
         self.open_model.set_entries(digest.open, data.today)
         self.open_title.setText(
@@ -312,6 +322,18 @@ class DashboardPanel(QWidget):
             vocabulary(NO_DUE_DATE_WORD),
             figures.no_due_date,
         )
+
+    def set_applications(self, waiting: int, overdue: int, due_soon: int) -> None:
+        """The 依申请公开 card: requests still waiting for a reply, and how many are late or due soon."""
+        if overdue or due_soon:
+            note = self.tr("逾期 {0} 件，即将到期 {1} 件").format(overdue, due_soon)
+        else:
+            note = self.tr("件，均在答复期限内") if waiting else self.tr("件")
+        alert = "overdue" if overdue else "due_soon" if due_soon else ""
+        self.applications_card.show_value(str(waiting), note, alert)
+        # "nothing is due today" must not be said while a request is late or due soon
+        self._applications_urgent = overdue + due_soon
+        self.all_clear.setVisible(self._publications_urgent + self._applications_urgent == 0)
 
     # --- what the officer asks ----------------------------------------------------------------------
 
