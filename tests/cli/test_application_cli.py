@@ -205,7 +205,11 @@ def test_impossible_date_is_a_usage_error(cli) -> None:  # type: ignore[no-untyp
 
 
 def test_text_list(cli) -> None:  # type: ignore[no-untyped-def]
-    assert cli("application", "list")[1].strip() == "尚未登记政府信息公开申请。"
+    code, _, err = cli("application", "list")  # a read never creates the database
+    assert code == 1 and "不存在" in err
+    first = add(cli, "2026-11-02")
+    assert cli("application", "list")[0] == 0
+    cli("application", "event", str(first), "withdrawn", "2026-11-03")
     add(cli, "2026-11-02", "--applicant", "李四")
     _code, out, _ = cli("application", "list")
-    assert "2026-001" in out and "2026-11-30" in out and "李四" not in out
+    assert "2026-002" in out and "2026-11-30" in out and "已撤回" in out and "李四" not in out
