@@ -15,7 +15,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from disclosure_desk.domain.errors import ValidationError
-from disclosure_desk.domain.status import Status, status_word
+from disclosure_desk.domain.status import ApplicationStatus
 
 # --- applicant types (table 三's columns) -----------------------------------------------------------
 
@@ -262,37 +262,9 @@ def event_kind(text: str) -> EventKind:
     raise ValidationError(f"事件类型“{text}”无法识别，应为：{choices}。", "kind")
 
 
-# --- statuses -----------------------------------------------------------------------------------------
+# --- statuses: defined with the publications' in domain/status.py, one vocabulary ---------------------
 
-
-class ApplicationStatus(StrEnum):
-    """Where an application stands on a given day. Values are the JSON contract's codes."""
-
-    OPEN = "open"  # not replied, due date beyond the due-soon window (or the clock is stopped)
-    DUE_SOON = "due_soon"  # not replied, due within the due-soon window (today counts)
-    OVERDUE = "overdue"  # not replied and the due date has passed
-    REPLIED_ON_TIME = "replied_on_time"
-    REPLIED_LATE = "replied_late"
-    WITHDRAWN = "withdrawn"
-
-    @property
-    def label(self) -> str:
-        return _STATUS_LABELS[self]
-
-    @property
-    def is_open(self) -> bool:
-        """Still waiting for a reply."""
-        return self in (ApplicationStatus.OPEN, ApplicationStatus.DUE_SOON, ApplicationStatus.OVERDUE)
-
-
-_STATUS_LABELS: dict[ApplicationStatus, str] = {
-    ApplicationStatus.OPEN: "办理中",
-    ApplicationStatus.DUE_SOON: status_word(Status.DUE_SOON),  # one word for "due soon" everywhere
-    ApplicationStatus.OVERDUE: "已逾期",
-    ApplicationStatus.REPLIED_ON_TIME: "按时答复",
-    ApplicationStatus.REPLIED_LATE: "逾期答复",
-    ApplicationStatus.WITHDRAWN: "已撤回",
-}
+__all__ = ["ApplicationStatus"]  # re-exported: ApplicationStatus lives in domain.status
 
 
 # --- the register's values ----------------------------------------------------------------------------

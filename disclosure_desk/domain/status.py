@@ -126,6 +126,70 @@ def is_open(status: Status) -> bool:
     return status in OPEN_STATUSES
 
 
+# --- information requests (依申请公开) ----------------------------------------------------------------
+# The same vocabulary for the register of information requests: an application waits for a reply as a
+# publication waits to be published; "due soon" is the same word for both.
+
+
+class ApplicationStatus(StrEnum):
+    """Where an application stands on a day. The codes are a contract of `application list --format json`."""
+
+    OPEN = "open"  # not replied, due date beyond the due-soon window (or the clock is stopped)
+    DUE_SOON = "due_soon"  # not replied, due within the due-soon window (due that day counts)
+    OVERDUE = "overdue"  # not replied and the due date has passed
+    REPLIED_ON_TIME = "replied_on_time"
+    REPLIED_LATE = "replied_late"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label(self) -> str:
+        return APPLICATION_STATUS_WORDS[self]
+
+    @property
+    def is_open(self) -> bool:
+        """Still waiting for a reply."""
+        return self in APPLICATION_OPEN_STATUSES
+
+
+APPLICATION_STATUS_WORDS: Mapping[ApplicationStatus, str] = {
+    ApplicationStatus.OPEN: "办理中",
+    ApplicationStatus.DUE_SOON: STATUS_WORDS[Status.DUE_SOON],
+    ApplicationStatus.OVERDUE: "逾期未答复",
+    ApplicationStatus.REPLIED_ON_TIME: "按时答复",
+    ApplicationStatus.REPLIED_LATE: "逾期答复",
+    ApplicationStatus.WITHDRAWN: "已撤回",
+}
+APPLICATION_OPEN_STATUSES = frozenset(
+    {ApplicationStatus.OPEN, ApplicationStatus.DUE_SOON, ApplicationStatus.OVERDUE}
+)
+# Most urgent first, as URGENCY_ORDER is for publications.
+APPLICATION_URGENCY_ORDER: tuple[ApplicationStatus, ...] = (
+    ApplicationStatus.OVERDUE,
+    ApplicationStatus.DUE_SOON,
+    ApplicationStatus.OPEN,
+    ApplicationStatus.REPLIED_LATE,
+    ApplicationStatus.REPLIED_ON_TIME,
+    ApplicationStatus.WITHDRAWN,
+)
+# The publication status of the same urgency: views colour an application as they colour that status.
+APPLICATION_LIKE_STATUS: Mapping[ApplicationStatus, Status] = {
+    ApplicationStatus.OVERDUE: Status.OVERDUE,
+    ApplicationStatus.DUE_SOON: Status.DUE_SOON,
+    ApplicationStatus.OPEN: Status.PENDING,
+    ApplicationStatus.REPLIED_LATE: Status.PUBLISHED_LATE,
+    ApplicationStatus.REPLIED_ON_TIME: Status.PUBLISHED_ON_TIME,
+    ApplicationStatus.WITHDRAWN: Status.PUBLISHED,
+}
+
+
+def application_status_word(status: ApplicationStatus) -> str:
+    return APPLICATION_STATUS_WORDS[status]
+
+
+def application_urgency(status: ApplicationStatus) -> int:
+    return APPLICATION_URGENCY_ORDER.index(status)
+
+
 # --- one record -------------------------------------------------------------------------------------------
 
 

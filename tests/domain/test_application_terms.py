@@ -119,5 +119,5 @@ def test_channels_events_and_statuses() -> None:
         "replied_late",
         "withdrawn",
     ]
-    assert ApplicationStatus.OVERDUE.label == "已逾期"
+    assert ApplicationStatus.OVERDUE.label == "逾期未答复"
     assert ApplicationStatus.DUE_SOON.is_open and not ApplicationStatus.WITHDRAWN.is_open

@@ -139,8 +139,10 @@ def test_statuses_colours_filters_and_the_start_page(desk: Desk) -> None:
     panel = desk.window.applications_panel
     model = panel.proxy
     statuses = {model.index(r, Column.STATUS).data() for r in range(model.rowCount())}
-    assert statuses == {"已逾期", "即将到期", "按时答复"}
-    overdue_row = next(r for r in range(model.rowCount()) if model.index(r, Column.STATUS).data() == "已逾期")
+    assert statuses == {"逾期未答复", "即将到期", "按时答复"}
+    overdue_row = next(
+        r for r in range(model.rowCount()) if model.index(r, Column.STATUS).data() == "逾期未答复"
+    )
     colour = model.index(overdue_row, Column.STATUS).data(Qt.ItemDataRole.ForegroundRole)
     assert colour == STATUS_FOREGROUND[Status.OVERDUE]  # the same red as an overdue publication
     assert "逾期" in model.index(overdue_row, Column.LEFT).data()

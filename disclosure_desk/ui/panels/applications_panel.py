@@ -66,11 +66,11 @@ class ApplicationsPanel(QWidget):
         self.status.addItem(self.tr("全部状态"), "")
         names = {
             "open": self.tr("未答复（全部）"),
-            "overdue": self.tr("已逾期"),
-            "due_soon": self.tr("即将到期"),
+            "overdue": self.tr(S.OVERDUE.label),
+            "due_soon": self.tr(S.DUE_SOON.label),
             "replied": self.tr("已答复"),
-            "replied_late": self.tr("逾期答复"),
-            "withdrawn": self.tr("已撤回"),
+            "replied_late": self.tr(S.REPLIED_LATE.label),
+            "withdrawn": self.tr(S.WITHDRAWN.label),
         }
         for key in STATUS_CHOICES:
             self.status.addItem(names[key], key)
