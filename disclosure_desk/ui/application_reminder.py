@@ -24,9 +24,9 @@ def reminder_lines(records: Sequence[ApplicationRecord]) -> tuple[str, str] | No
         return None
     parts = []
     if overdue:
-        parts.append(tr("逾期未答复 {0} 件", _CONTEXT).format(len(overdue)))
+        parts.append(tr("{0} {1} 件", _CONTEXT).format(tr(ApplicationStatus.OVERDUE.label), len(overdue)))
     if due_soon:
-        parts.append(tr("即将到期 {0} 件", _CONTEXT).format(len(due_soon)))
+        parts.append(tr("{0} {1} 件", _CONTEXT).format(tr(ApplicationStatus.DUE_SOON.label), len(due_soon)))
     chosen = sorted((*overdue, *due_soon), key=lambda r: r.clock.due_on or date.max)
     lines = [
         tr("· 申请 {0}，答复期限 {1}", _CONTEXT).format(r.application.number, r.clock.due_on)

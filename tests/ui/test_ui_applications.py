@@ -158,7 +158,7 @@ def test_statuses_colours_filters_and_the_start_page(desk: Desk) -> None:
 
     card = desk.window.dashboard_panel.applications_card
     assert card.value.text() == "2"
-    assert "逾期 1 件，即将到期 1 件" in card.note.text()
+    assert "逾期未答复 1 件，即将到期 1 件" in card.note.text()
     assert card.property("alert") == "overdue"
 
 

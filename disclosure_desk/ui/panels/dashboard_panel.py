@@ -25,6 +25,7 @@ from disclosure_desk.domain.digest import DigestEntry
 from disclosure_desk.domain.status import (
     NO_DUE_DATE_WORD,
     ON_TIME_RATE_WORD,
+    ApplicationStatus,
     Figures,
     Status,
     StatusGroup,
@@ -113,8 +114,11 @@ class DashboardPanel(QWidget):
         self.due_soon_card = Card(status_label(Status.DUE_SOON), self)
         self.month_card = Card(self.tr("本月{0}").format(group_label(StatusGroup.PUBLISHED)), self)
         self.rate_card = Card(self.tr("本年{0}").format(vocabulary(ON_TIME_RATE_WORD)), self)
-        self.applications_card = Card(self.tr("依申请公开未答复"), self)
-        self.applications_card.show_value("0", self.tr("件"))
+        self.applications_card = Card(self.tr("依申请公开"), self)
+        # a fifth card must not widen the window: its note wraps instead
+        self.applications_card.note.setWordWrap(True)
+        self.applications_card.setMinimumWidth(60)
+        self.applications_card.show_value("0", self.tr("件未答复"))
         self._publications_urgent = self._applications_urgent = 0
         cards = QHBoxLayout()
         cards.setSpacing(10)
@@ -326,9 +330,11 @@ class DashboardPanel(QWidget):
     def set_applications(self, waiting: int, overdue: int, due_soon: int) -> None:
         """The 依申请公开 card: requests still waiting for a reply, and how many are late or due soon."""
         if overdue or due_soon:
-            note = self.tr("逾期 {0} 件，即将到期 {1} 件").format(overdue, due_soon)
+            note = self.tr("件未答复：{0} {1} 件，{2} {3} 件").format(
+                ApplicationStatus.OVERDUE.label, overdue, ApplicationStatus.DUE_SOON.label, due_soon
+            )
         else:
-            note = self.tr("件，均在答复期限内") if waiting else self.tr("件")
+            note = self.tr("件未答复，均在答复期限内") if waiting else self.tr("件未答复")
         alert = "overdue" if overdue else "due_soon" if due_soon else ""
         self.applications_card.show_value(str(waiting), note, alert)
         # "nothing is due today" must not be said while a request is late or due soon
