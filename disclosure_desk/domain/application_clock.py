@@ -170,8 +170,8 @@ def reply_clock(
             extension is not None,
         )
 
-    # A stop that began after the period had already run out does not stop anything.
-    paused = closed_on is None and due_on >= as_of and (waiting_for_correction or open_stop is not None)
+    # A stop that began once the period had already run out (its last day included) stops nothing.
+    paused = closed_on is None and (waiting_for_correction or (open_stop is not None and remaining > 0))
     pause_reason = ""
     if paused:
         pause_reason = "等待补正" if waiting_for_correction else _pause_reason(open_stop)

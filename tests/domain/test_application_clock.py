@@ -267,3 +267,11 @@ def test_never_before_receipt_plus_twenty_working_days_unless_replied(
     if clock.paused:
         assert clock.status is ApplicationStatus.OPEN
         assert clock.days_left is not None and clock.days_left > 0
+
+
+def test_a_consultation_sent_on_the_last_day_stops_nothing() -> None:
+    # received Sun 2025-08-24 → 20th working day Fri 09-19; the letter went out that very day
+    events = [ev(K.CONSULTATION_SENT, "2025-09-19")]
+    clock = reply_clock(d("2025-08-24"), events, CAL, d("2025-09-19"))
+    assert clock.due_on == d("2025-09-19")
+    assert not clock.paused and clock.status is ApplicationStatus.DUE_SOON and clock.days_left == 0
