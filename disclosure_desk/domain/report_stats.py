@@ -20,6 +20,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from disclosure_desk.domain.application_stats import ApplicationPeriodStats, application_period_stats
+from disclosure_desk.domain.applications import Application
 from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.errors import DisclosureDeskError
 from disclosure_desk.domain.history import arisen_on
@@ -54,6 +56,9 @@ class ReportInput:
     items: Sequence[CatalogueItem]  # the active catalogue, in order
     records: Sequence[PublicationRecord]  # every publication that is not deleted
     calendar: WorkdayCalendar
+
+    # the 依申请公开 register (its own sheet counts it; no personal data leaves the domain's counts)
+    applications: Sequence[Application] = ()
 
     @property
     def as_of(self) -> date:
@@ -118,6 +123,7 @@ class ReportStats:
     open_items: tuple[OpenRow, ...]  # the open work, by name (see OpenGroup)
     coverage: tuple[CoverageRow, ...]
     monthly: tuple[MonthRow, ...] = field(default=())  # annual report only
+    applications: ApplicationPeriodStats | None = None  # the 依申请公开 sheet's counts
 
     @property
     def bureau(self) -> str:
@@ -325,6 +331,7 @@ def compute_report(data: ReportInput) -> ReportStats:
         open_items=open_rows(open_work, texts, as_of, data.report_day),
         coverage=coverage_rows(data.items, (ev.record for ev in evaluated), period.end.year, as_of),
         monthly=_month_rows(data) if period.is_annual else (),
+        applications=application_period_stats(data.applications, window.counted.start, as_of, data.calendar),
     )
 
 

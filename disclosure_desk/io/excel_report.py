@@ -1,11 +1,11 @@
 """The monthly and annual Excel report supervisors open in Excel or WPS, print on A4 and forward.
 
-Sheets, in order (`SHEETS`): 汇总 (headline, key figures against last month, 情况说明, chart, sign-off;
-one portrait page), 未公开 (the open work by name), 分类统计, 公开渠道, 月度统计 (annual report only),
-明细, 目录覆盖, 明细附注 (what does not fit 明细 on paper). Each sheet is built by a function in its own
-module, from `ReportStats` (domain/report_stats.py), through the shared writer core (io/xlsx_writer.py):
-safe text cells, the house fonts, A4 page setup with the sheet's table header as print titles, atomic
-saving.
+Sheets, in order (`SHEETS`): 汇总 (headline, key figures against last month, 情况说明, chart,
+sign-off; one portrait page), 未公开 (the open work by name), 分类统计, 公开渠道, 月度统计 (annual
+report only), 明细, 目录覆盖, 依申请公开 (counts of information requests only), 明细附注 (what does
+not fit 明细 on paper). Each sheet is built by a function in its own module, from `ReportStats`
+(domain/report_stats.py), through the shared writer core (io/xlsx_writer.py): safe text cells, the house
+fonts, A4 page setup with the sheet's table header as print titles, atomic saving.
 
 How to add a sheet (for example 依申请公开, or a column-freshness list):
 1. Put what the sheet shows into the statistics: a field on `ReportStats` filled by `compute_report` (or a
@@ -27,7 +27,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from disclosure_desk.domain.report_stats import ReportStats
-from disclosure_desk.io import report_breakdown, report_coverage, report_lists, report_summary
+from disclosure_desk.io import (
+    report_applications,
+    report_breakdown,
+    report_coverage,
+    report_lists,
+    report_summary,
+)
 from disclosure_desk.io.errors import ReportError
 from disclosure_desk.io.report_layout import ReportBook
 from disclosure_desk.io.xlsx_writer import Book
@@ -52,6 +58,7 @@ SHEETS: tuple[ReportSheet, ...] = (
     ReportSheet(report_coverage.SHEET_MONTHLY, report_coverage.build_monthly, lambda s: s.period.is_annual),
     ReportSheet(report_lists.SHEET_DETAILS, report_lists.build_details),
     ReportSheet(report_coverage.SHEET_COVERAGE, report_coverage.build_coverage),
+    ReportSheet(report_applications.SHEET_APPLICATIONS, report_applications.build_applications),
     # Last: an appendix to 明细 that a supervisor reads on screen more than on paper.
     ReportSheet(report_lists.SHEET_NOTES, report_lists.build_notes),
 )

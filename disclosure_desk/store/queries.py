@@ -11,6 +11,7 @@ from sqlalchemy import insert
 from disclosure_desk.domain.publication import Publication
 from disclosure_desk.domain.report_period import ReportPeriod
 from disclosure_desk.domain.report_stats import ReportInput
+from disclosure_desk.store.applications import ApplicationRegister
 from disclosure_desk.store.models import PublicationRow
 from disclosure_desk.store.repository import EDITABLE_PUBLICATION_FIELDS, Store
 
@@ -59,4 +60,5 @@ def report_input(store: Store, period: ReportPeriod, report_day: date, generated
         items=store.active_catalogue().items,
         records=store.publication_records(),
         calendar=store.calendar(),
+        applications=tuple(ApplicationRegister(store).applications()),
     )
