@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 
 from disclosure_desk import paths
-from disclosure_desk.domain.errors import DatabaseLockedError, StoreError
 from disclosure_desk.store.backup import daily_backup, latest_good_backup
 from disclosure_desk.store.db import open_store, resolve_url, sqlite_path
+from disclosure_desk.store.errors import DatabaseLockedError, StoreError
 from disclosure_desk.store.instance_lock import InstanceLock
 from disclosure_desk.store.repository import Store
 

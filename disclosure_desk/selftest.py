@@ -177,6 +177,7 @@ def _check_deadline(context: _Context) -> str:
 def _check_report(context: _Context) -> str:
     from openpyxl import load_workbook
 
+    from disclosure_desk.domain.catalogue import CHANNELS
     from disclosure_desk.domain.publication import Publication
     from disclosure_desk.domain.report_period import ReportPeriod
     from disclosure_desk.domain.report_stats import compute_report
@@ -193,8 +194,13 @@ def _check_report(context: _Context) -> str:
     # One register entry, so the report has a row to lay out and not just empty tables.
     store.add_publication(
         Publication(
-            item_id=first.id, title="自检用公开信息", formed_on=FORMED_ON, published_on=date(2026, 10, 20)
-        )
+            item_id=first.id,
+            title="自检用公开信息",
+            formed_on=FORMED_ON,
+            published_on=date(2026, 10, 20),
+            channels=tuple(c for c in first.channels if c in CHANNELS),  # the catalogue's own channels
+        ),
+        today=TODAY,
     )
     period = ReportPeriod.month(REPORT_YEAR, REPORT_MONTH)
     stats = compute_report(report_input(store, period, TODAY, datetime.combine(TODAY, time(9, 0))))

@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 
 from disclosure_desk.bootstrap import UnreadableStoreError, open_seeded_store
-from disclosure_desk.domain.errors import DatabaseLockedError, StoreError
 from disclosure_desk.store.backup import restore
 from disclosure_desk.store.db import resolve_url, sqlite_path
+from disclosure_desk.store.errors import DatabaseLockedError, StoreError
 from disclosure_desk.store.instance_lock import DataInUseError
 from disclosure_desk.store.repository import Store
 from disclosure_desk.ui.dialogs.startup_dialogs import Recovery

@@ -8,6 +8,7 @@ message and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import logging
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -17,6 +18,8 @@ from typing import Any
 from disclosure_desk import __version__
 from disclosure_desk.cli.context import CliContext, parse_date_arg
 from disclosure_desk.domain.errors import DisclosureDeskError
+
+_log = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -136,8 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not hasattr(args, "func"):
             parser.parse_args([*(argv or sys.argv[1:]), "--help"])
             return EXIT_USAGE
-        result: int = args.func(args, context)
-        return result
+        return _run_command(args, context)
     except DisclosureDeskError as error:
         print(f"错误：{error}", file=sys.stderr)
         return EXIT_FAILURE
@@ -148,3 +150,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     finally:
         context.close()
+
+
+def _run_command(args: argparse.Namespace, context: CliContext) -> int:
+    """Run a sub-command with the program's log (the window's rotating file) open for it: what it
+    refuses, and why it fails, is in the log as well as on the terminal."""
+    from disclosure_desk.logging_setup import command_logging
+
+    with command_logging():
+        try:
+            result: int = args.func(args, context)
+        except DisclosureDeskError as error:
+            _log.warning("Command %s refused or failed: %s", args.command, error)
+            raise
+    return result

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from disclosure_desk.domain.errors import StoreError
+from disclosure_desk.store.errors import StoreError
 
 IN_MEMORY_URL = "sqlite://"
 

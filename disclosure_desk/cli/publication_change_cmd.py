@@ -15,14 +15,10 @@ from disclosure_desk.cli.context import CliContext, parse_date_arg, parse_number
 from disclosure_desk.cli.output import shorten, warn
 from disclosure_desk.cli.publication_options import add_field_options, field_values
 from disclosure_desk.domain.catalogue import CHANNELS
+from disclosure_desk.domain.due import rule_of
 from disclosure_desk.domain.errors import DisclosureDeskError, ValidationError
 from disclosure_desk.domain.publication import Publication
-from disclosure_desk.domain.validation import (
-    check_manual_due,
-    lacks_manual_due,
-    missing_required_channels,
-    validate_publication,
-)
+from disclosure_desk.domain.validation import lacks_manual_due
 
 if TYPE_CHECKING:
     from disclosure_desk.store.repository import Store
@@ -72,29 +68,29 @@ def register_changes(actions: Any) -> None:
 def save_checked(
     store: Store, publication: Publication, today: date, *, allow_duplicate: bool = False
 ) -> Publication:
-    """Check `publication` as every command must, then add it (no id) or update it; warnings to stderr."""
+    """Check `publication` as every command must, then add it (no id) or update it; warnings to stderr.
+
+    The checks are the store's own (Store.check_publication: the window's editor refuses the same), done
+    before the duplicate check so a refusal names what to fix first."""
     item = store.item(publication.item_id)
-    rule = store.rule_for(item)
-    problems = validate_publication(publication, today)
-    due_problem = check_manual_due(publication, rule)
-    if due_problem is not None:
-        problems.append(due_problem)
-    if problems:
-        raise ValidationError("；".join(str(p) for p in problems), problems[0].field)
+    try:
+        store.check_publication(publication, today)
+    except ValidationError as error:
+        if error.field == "missing_channel_reason":
+            raise ValidationError(
+                f"{error}（命令行：加 --channel 渠道名，或用 --channel-reason 说明原因）", error.field
+            ) from None
+        raise
     if not allow_duplicate:
         existing = store.duplicate_of(publication)
         if existing is not None:
             raise DuplicateError(existing)
     saved = (
-        store.add_publication(publication)
+        store.add_publication(publication, today=today)
         if publication.id is None
-        else store.update_publication(publication)
+        else store.update_publication(publication, today=today)
     )
-    if saved.published_on is not None:
-        missing = missing_required_channels(saved, item)
-        if missing:
-            warn(f"提示：目录要求的公开渠道未使用：{'、'.join(missing)}。")
-    if lacks_manual_due(saved, rule):
+    if lacks_manual_due(saved, rule_of(item)):
         warn(
             "提示：该事项“按法定时间公开”，还没有填写应公开日期（--due）；"
             "在填写之前，它列在首页的“需要填写应公开日期”中。"

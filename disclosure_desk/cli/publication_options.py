@@ -32,6 +32,7 @@ _TEXT_OPTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("--responsible", "responsible", "责任人", "责任人"),
     ("--notes", "notes", "备注", "备注"),
     ("--late-reason", "late_reason", "原因", "逾期原因：为何逾期、正在如何处理（月报“情况说明”据此汇总）"),
+    ("--channel-reason", "missing_channel_reason", "原因", "未通过目录要求的公开渠道公开的原因"),
 )
 # (option, field, help) of the dates
 _DATE_OPTIONS: tuple[tuple[str, str, str], ...] = (

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+
+from disclosure_desk.domain.deadlines import DeadlineRule
+from disclosure_desk.domain.errors import ValidationError
 
 # The 13 channels (公开渠道和载体) of the provincial template, in catalogue order.
 CHANNELS: tuple[str, ...] = (
@@ -36,6 +40,29 @@ MODE_ON_REQUEST = "依申请公开"
 MODES: tuple[str, ...] = (MODE_PROACTIVE, MODE_ON_REQUEST)
 
 
+@dataclass(frozen=True, order=True)
+class MonthDay:
+    """A day of the year (month and day), such as the 3月31日 a yearly obligation is due by.
+
+    Any day that exists in a leap year is valid: 2月29日 falls on 2月28日 in a common year.
+    """
+
+    month: int
+    day: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.month <= 12 or not 1 <= self.day <= calendar.monthrange(2024, self.month)[1]:
+            raise ValidationError(f"{self.month}月{self.day}日不是有效的日期。", "yearly_due")
+
+    def in_year(self, year: int) -> date:
+        if (self.month, self.day) == (2, 29) and not calendar.isleap(year):
+            return date(year, 2, 28)
+        return date(year, self.month, self.day)
+
+    def label(self) -> str:
+        return f"{self.month}月{self.day}日"
+
+
 @dataclass(frozen=True)
 class CatalogueItem:
     """One row of the catalogue (公开事项).
@@ -57,10 +84,10 @@ class CatalogueItem:
     mode: tuple[str, ...] = ()
     extra: Mapping[str, str] = field(default_factory=dict)
     id: int | None = None
-    # A rule set by hand by the officer (serialised DeadlineRule), overriding the parsed time_limit.
-    rule_override: str | None = None
-    # "MM-DD": the officer marked this item as a yearly obligation to be met by that day each year.
-    yearly_due: str | None = None
+    # A rule set by hand by the officer, overriding the rule parsed from time_limit.
+    rule_override: DeadlineRule | None = None
+    # The officer marked this item as a yearly obligation to be met by that day each year.
+    yearly_due: MonthDay | None = None
 
     @property
     def display_period(self) -> str:

@@ -6,7 +6,6 @@ disagree.
 
 from __future__ import annotations
 
-import calendar as calendar_module
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -76,19 +75,11 @@ class Coverage:
         return tuple(o for o in self.yearly if o.met_on is None)
 
 
-def yearly_due_date(month_day: str, year: int) -> date:
-    """ "MM-DD" in `year`; 02-29 falls on 02-28 in a common year."""
-    month, day = (int(part) for part in month_day.split("-"))
-    if (month, day) == (2, 29) and not calendar_module.isleap(year):
-        day = 28
-    return date(year, month, day)
-
-
 def _obligation(
     item: CatalogueItem, year: int, met_on: date | None, today: date, cal: WorkdayCalendar
 ) -> YearlyObligation:
     assert item.yearly_due is not None
-    due_on = yearly_due_date(item.yearly_due, year)
+    due_on = item.yearly_due.in_year(year)
     late = working_days_late(due_on, met_on or today, cal)
     return YearlyObligation(item, due_on, met_on, late, cal.working_days_between(today, due_on))
 

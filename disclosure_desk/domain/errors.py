@@ -1,4 +1,8 @@
-"""The project's own errors. Every message is Chinese and fit to show to the officer as is."""
+"""The project's own errors. Every message is Chinese and fit to show to the officer as is.
+
+DisclosureDeskError is the base of every layer's family; this module holds the domain's. The store's
+(StoreError, DatabaseLockedError) are in store/errors.py, io's in io/errors.py.
+"""
 
 import errno
 
@@ -17,17 +21,6 @@ class DeadlineRuleError(DisclosureDeskError):
 
 class CalendarError(DisclosureDeskError):
     """A holiday schedule is malformed or inconsistent."""
-
-
-class StoreError(DisclosureDeskError):
-    """The database cannot be opened, is locked, damaged or of an unknown version."""
-
-
-class DatabaseLockedError(StoreError):
-    """Another program holds a lock on the database: wait and retry; the file itself is fine."""
-
-
-LOCKED_MESSAGE = "数据库正被另一个程序占用（已锁定），请稍后再试或关闭其他正在使用它的程序。"
 
 
 class ValidationError(DisclosureDeskError):

@@ -1,4 +1,8 @@
-"""Checks on a publication before it is saved. Messages are Chinese and name the field."""
+"""Checks on a publication before it is saved. Messages are Chinese and name the field.
+
+`publication_problems` is the whole rule: the store applies it to every record it saves, and the editor
+shows the same problems beside their fields before the officer presses 保存.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from datetime import date, timedelta
 
 from disclosure_desk.domain.catalogue import CHANNELS, CatalogueItem
 from disclosure_desk.domain.deadlines import DeadlineRule, RuleKind
+from disclosure_desk.domain.due import rule_of
 from disclosure_desk.domain.errors import ValidationError
 from disclosure_desk.domain.publication import Publication
 
@@ -137,3 +142,34 @@ def lacks_manual_due(publication: Publication, rule: DeadlineRule) -> bool:
         and publication.due_on_manual is None
         and (publication.published_on is None)
     )
+
+
+# --- the required channels (公开渠道): a published record that skips one must say why ----------------------
+
+
+def needs_missing_channel_reason(publication: Publication, item: CatalogueItem) -> bool:
+    """A reason is asked for only once the information is published: before that it is a plan."""
+    return publication.published_on is not None and bool(missing_required_channels(publication, item))
+
+
+def check_missing_channel_reason(publication: Publication, item: CatalogueItem) -> ValidationError | None:
+    if not needs_missing_channel_reason(publication, item) or publication.missing_channel_reason.strip():
+        return None
+    missing = "、".join(missing_required_channels(publication, item))
+    return ValidationError(
+        f"目录要求通过“{missing}”公开，但未勾选：请勾选，或填写未通过该渠道公开的原因。",
+        "missing_channel_reason",
+    )
+
+
+def publication_problems(publication: Publication, item: CatalogueItem, today: date) -> list[ValidationError]:
+    """Everything that stops a publication from being saved, as of `today`: the store refuses exactly
+    these, whether the record comes from the window, the command line or an import."""
+    problems = validate_publication(publication, today)
+    for problem in (
+        check_manual_due(publication, rule_of(item)),
+        check_missing_channel_reason(publication, item),
+    ):
+        if problem is not None:
+            problems.append(problem)
+    return problems

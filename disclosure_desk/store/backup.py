@@ -17,8 +17,9 @@ from functools import partial
 from pathlib import Path
 
 from disclosure_desk import paths
-from disclosure_desk.domain.errors import StoreError, os_error_text
+from disclosure_desk.domain.errors import os_error_text
 from disclosure_desk.store.db import sqlite_path
+from disclosure_desk.store.errors import StoreError
 from disclosure_desk.store.repository import Store
 
 KEEP_DAILY = 30

@@ -16,10 +16,11 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
 from disclosure_desk import paths
-from disclosure_desk.domain.errors import LOCKED_MESSAGE, DatabaseLockedError, StoreError, os_error_text
+from disclosure_desk.domain.errors import os_error_text
+from disclosure_desk.store.errors import Failure, StoreError, classify, store_error
 from disclosure_desk.store.migrations import MigrationResult, migrate
 from disclosure_desk.store.repository import Store
 
@@ -92,12 +93,14 @@ def _preflight(path: Path) -> None:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
             conn.close()
-    except sqlite3.OperationalError as error:
-        if "locked" in str(error) or "busy" in str(error):
-            raise DatabaseLockedError(LOCKED_MESSAGE) from error
-        raise StoreError(f"数据库文件已损坏或无法读取：{path}（{error}）。程序不会修改该文件。") from error
     except sqlite3.DatabaseError as error:
-        raise StoreError(f"数据库文件已损坏，无法打开：{path}（{error}）。程序不会修改该文件。") from error
+        problem = classify(error)
+        if problem is not None and problem.failure in (Failure.CORRUPT, Failure.OTHER):
+            # whatever else SQLite says about a file it only reads, the file is damaged
+            raise StoreError(
+                f"数据库文件已损坏，无法打开：{path}（{problem.name}）。程序不会修改该文件。", Failure.CORRUPT
+            ) from error
+        raise store_error(error, target=str(path)) from error
     if not verdict or verdict[0] != "ok":
         raise StoreError(f"数据库文件已损坏（完整性检查未通过）：{path}。程序不会修改该文件。")
     if tables and "schema_info" not in tables:
@@ -184,14 +187,9 @@ def open_store(db: str | None = None) -> Store:
     except StoreError:
         engine.dispose()
         raise
-    except OperationalError as error:
+    except DBAPIError as error:
         engine.dispose()
-        message = str(error.orig) if error.orig else str(error)
-        if "locked" in message or "busy" in message:
-            raise DatabaseLockedError(LOCKED_MESSAGE) from error
-        if "not a database" in message or "malformed" in message:
-            raise StoreError(f"数据库文件已损坏，无法打开：{file or url}。程序不会修改该文件。") from error
-        raise StoreError(f"无法打开数据库“{file or url}”：{message}") from error
+        raise store_error(error, target=str(file or database_label(url))) from error
     except SQLAlchemyError as error:
         engine.dispose()
         raise StoreError(f"无法打开数据库“{file or url}”：{error}") from error

@@ -15,7 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
-from disclosure_desk.domain.errors import StoreError, os_error_text
+from disclosure_desk.domain.errors import os_error_text
+from disclosure_desk.store.errors import StoreError
 from disclosure_desk.store.repository import os_user
 
 _LOCK_OFFSET = 1 << 20

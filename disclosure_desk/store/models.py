@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 class Base(DeclarativeBase):
@@ -86,7 +86,7 @@ class CatalogueItemRow(Base):
 
 class PublicationRow(Base):
     __tablename__ = "publications"
-    __table_args__ = (Index("ix_publications_item", "item_id"), Index("ix_publications_due", "due_on"))
+    __table_args__ = (Index("ix_publications_item", "item_id"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     item_id: Mapped[int] = mapped_column(
         ForeignKey("catalogue_items.id", ondelete="RESTRICT"), nullable=False
@@ -96,8 +96,8 @@ class PublicationRow(Base):
     changed_on: Mapped[date | None] = mapped_column(Date)
     approved_on: Mapped[date | None] = mapped_column(Date)
     published_on: Mapped[date | None] = mapped_column(Date)
-    # Computed from the item's rule and the calendar; recomputed whenever either changes.
-    due_on: Mapped[date | None] = mapped_column(Date)
+    # The due date is not stored: it follows from the item's rule, the calendar and the settings, and is
+    # computed by the domain (domain.due) whenever it is shown. Only the officer's own date is stored.
     due_on_manual: Mapped[date | None] = mapped_column(Date)
     document_number: Mapped[str] = mapped_column(String(200), nullable=False, default="")
     index_number: Mapped[str] = mapped_column(String(200), nullable=False, default="")

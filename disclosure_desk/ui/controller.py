@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from disclosure_desk import paths
 from disclosure_desk.domain.catalogue import CHANNELS, CatalogueItem
 from disclosure_desk.domain.deadlines import DeadlineRule, time_limit_problem
+from disclosure_desk.domain.due import rule_of
 from disclosure_desk.domain.errors import CalendarError, DisclosureDeskError, ValidationError
 from disclosure_desk.domain.publication import Publication
 from disclosure_desk.domain.report_period import ReportPeriod
@@ -177,10 +178,11 @@ class DeskController(QObject):
                 and not confirm.ask_duplicate(editor, existing.id, existing.title)
             ):
                 return  # the editor stays open with what was typed
+            today = self.clock()  # the same day the editor checked against
             saved = (
-                self.store.add_publication(value)
+                self.store.add_publication(value, today=today)
                 if value.id is None
-                else self.store.update_publication(value)
+                else self.store.update_publication(value, today=today)
             )
         except ValidationError as error:
             editor.show_save_error(str(error), error.field)
@@ -463,7 +465,7 @@ class DeskController(QObject):
     def set_rule(self, item: CatalogueItem) -> None:
         if item.id is None:
             return
-        dialog = RuleDialog(item, self.store.rule_for(item), self.store.settings().timely_days, self.window)
+        dialog = RuleDialog(item, rule_of(item), self.store.settings().timely_days, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.submitted.connect(lambda rule: self._save_rule(dialog, item, rule))
         dialog.open()

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from disclosure_desk.domain.catalogue import CatalogueItem
+from disclosure_desk.domain.catalogue import CatalogueItem, MonthDay
 from disclosure_desk.domain.errors import DisclosureDeskError
 from disclosure_desk.domain.publication import PublicationRecord
 from disclosure_desk.store.repository import Store
@@ -86,7 +86,7 @@ class DashboardController(QObject):
 
     def save_yearly(self, item_id: int, month_day: tuple[int, int] | None) -> None:
         try:
-            self.store.set_item_yearly_due(item_id, month_day)
+            self.store.set_item_yearly_due(item_id, MonthDay(*month_day) if month_day else None)
         except DisclosureDeskError as error:
             confirm.show_error(self.panel.window(), self.tr("无法保存年度事项"), str(error))
             return

@@ -12,6 +12,7 @@ from datetime import date
 
 from disclosure_desk.domain.catalogue import Catalogue, CatalogueItem
 from disclosure_desk.domain.deadlines import DeadlineRule, DueDate, RuleKind
+from disclosure_desk.domain.due import due_date, rule_of
 from disclosure_desk.domain.index_numbers import next_index_number
 from disclosure_desk.domain.publication import Publication, PublicationRecord
 from disclosure_desk.domain.status import Evaluated, Status, evaluate_records, is_open, urgency
@@ -119,7 +120,7 @@ class ItemInfo:
 
 
 def item_info(store: Store, item: CatalogueItem) -> ItemInfo:
-    rule = store.rule_for(item)
+    rule = rule_of(item)
     notes = tuple(review_items([item]))
     return ItemInfo(rule, rule.describe(store.settings().timely_days), notes)
 
@@ -129,13 +130,12 @@ def item_infos(store: Store, catalogue: Catalogue) -> dict[int, ItemInfo]:
 
 
 def preview_due(store: Store, publication: Publication) -> DueDate:
-    """The due date the store will save for these dates: the editor shows it live.
+    """The due date these dates give: the editor shows it live.
 
-    Goes through Store.evaluate, which calls domain.compute_due with the item's rule, the holiday calendar
-    and the timely default, so the preview can never disagree with what is saved. Reads only the store's
-    cached calendar and settings, not the database.
+    The same domain function (domain.due.due_date) every view computes due dates with, so the preview can
+    never disagree with the register. Reads only the store's cached items, calendar and settings.
     """
-    return store.evaluate(publication)
+    return due_date(publication, store.item(publication.item_id), store.calendar(), store.settings())
 
 
 def index_suggester(bureau_code: str, rows: Sequence[RegisterRow]) -> Callable[[int], str]:

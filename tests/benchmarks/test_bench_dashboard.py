@@ -39,7 +39,7 @@ class SilentNotifier:
 @pytest.fixture(scope="module")
 def big_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     store = open_seeded_store(str(tmp_path_factory.mktemp("bench") / "big.sqlite3"))
-    assert bulk_add_publications(store, _publications(store)) == COUNT
+    assert bulk_add_publications(store, _publications(store), today=TODAY) == COUNT
     yield store
     store.close()
 

@@ -17,7 +17,7 @@ def digest_of(store: Store, today: date) -> Digest:
 def _add(store: Store, number: int, title: str, **dates: date) -> None:
     item = store.active_catalogue().item_by_number(number)
     assert item is not None and item.id is not None
-    store.add_publication(Publication(item_id=item.id, title=title, **dates))
+    store.add_publication(Publication(item_id=item.id, title=title, channels=item.channels, **dates))
 
 
 def test_digest_across_national_day(store: Store) -> None:
@@ -64,13 +64,14 @@ def test_digest_month_and_year_figures(store: Store) -> None:
 
 
 def test_coverage_and_yearly_obligations(store: Store) -> None:
-    from disclosure_desk.domain.digest import build_coverage, yearly_due_date
+    from disclosure_desk.domain.catalogue import MonthDay
+    from disclosure_desk.domain.digest import build_coverage
 
     budget = store.active_catalogue().item_by_number(12)
     plan = store.active_catalogue().item_by_number(5)
     assert budget is not None and budget.id is not None and plan is not None and plan.id is not None
-    store.set_item_yearly_due(budget.id, (3, 31))
-    store.set_item_yearly_due(plan.id, (12, 31))
+    store.set_item_yearly_due(budget.id, MonthDay(3, 31))
+    store.set_item_yearly_due(plan.id, MonthDay(12, 31))
     _add(store, 12, "2026年预算", approved_on=date(2026, 3, 1), published_on=date(2026, 3, 10))
     _add(store, 1, "去年的文件", formed_on=date(2025, 5, 1), published_on=date(2025, 5, 6))
     _add(store, 1, "未公开", formed_on=date(2026, 11, 2))
@@ -86,6 +87,7 @@ def test_coverage_and_yearly_obligations(store: Store) -> None:
     assert [o.item.number for o in coverage.yearly_open()] == [5]
     assert not coverage.yearly[1].is_overdue(date(2026, 11, 25))
     assert coverage.yearly[1].is_overdue(date(2027, 1, 1))
-    assert yearly_due_date("02-29", 2027) == date(2027, 2, 28)
+    assert MonthDay(2, 29).in_year(2027) == date(2027, 2, 28)
+    assert MonthDay(2, 29).in_year(2028) == date(2028, 2, 29)
     store.set_item_yearly_due(plan.id, None)
     assert store.item(plan.id).yearly_due is None

@@ -91,7 +91,11 @@ def test_history_from_the_store_across_national_day(store: Store) -> None:
     store.add_publication(Publication(item_id=item.id, title="节前形成", formed_on=date(2026, 9, 25)))
     store.add_publication(
         Publication(
-            item_id=item.id, title="九月底到期", formed_on=date(2026, 9, 1), published_on=date(2026, 10, 9)
+            item_id=item.id,
+            title="九月底到期",
+            formed_on=date(2026, 9, 1),
+            published_on=date(2026, 10, 9),
+            channels=item.channels,
         )
     )
     records = store.publication_records()

@@ -3,9 +3,9 @@ from __future__ import annotations
 from datetime import date
 
 from disclosure_desk.domain.catalogue import CatalogueItem
-from disclosure_desk.domain.channel_rules import check_missing_channel_reason, needs_missing_channel_reason
 from disclosure_desk.domain.index_numbers import format_index_number, next_index_number, parse_index_number
 from disclosure_desk.domain.publication import Publication
+from disclosure_desk.domain.validation import check_missing_channel_reason, needs_missing_channel_reason
 
 CODE = "11370303MB2854721X"
 

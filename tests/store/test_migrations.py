@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from alembic.migration import MigrationContext
 from alembic.operations import Operations
 
-from disclosure_desk.domain.errors import StoreError
 from disclosure_desk.store.db import open_store
+from disclosure_desk.store.errors import StoreError
 from disclosure_desk.store.migrations import STEPS, v1_schema
 from disclosure_desk.store.models import SCHEMA_VERSION, Base
 
@@ -189,3 +189,25 @@ def test_folder_instead_of_file_is_refused(tmp_path: Path) -> None:
 def test_unknown_url_is_refused() -> None:
     with pytest.raises(StoreError):
         open_store("nosuchdialect://x/y")
+
+
+def test_step_7_drops_the_cached_due_date(db_path: Path) -> None:
+    _make_v1_database(db_path)
+    engine = sa.create_engine(f"sqlite:///{db_path}")
+    with engine.begin() as connection:  # a stale cached value, as an old program could leave it
+        connection.execute(sa.text("UPDATE publications SET due_on = '2000-01-01'"))
+    for target in (2, 3, 4, 5, 6):  # schema 6 exactly as a program of that version left it
+        with engine.begin() as connection:
+            STEPS[target](Operations(MigrationContext.configure(connection)))
+            connection.execute(sa.text("UPDATE schema_info SET version = :v WHERE id = 1"), {"v": target})
+    assert "due_on" in _columns(engine)["publications"]
+    engine.dispose()
+    store = open_store(str(db_path))
+    assert store.migration.from_version == 6
+    assert "due_on" not in _columns(store.engine)["publications"]
+    indexes = {i["name"] for i in sa.inspect(store.engine).get_indexes("publications")}
+    assert "ix_publications_due" not in indexes
+    (record,) = store.publication_records(store.publications())
+    # the due date is computed from the rule (20 working days after 2020-03-02), not read from a cache
+    assert record.publication.title == "老记录" and record.due.due_on == date(2020, 3, 30)
+    store.close()

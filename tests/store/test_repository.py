@@ -1,4 +1,5 @@
-"""The store's behaviour: seeding, publications, due dates kept current, trash, settings."""
+"""The store's behaviour: seeding, publications checked where they enter, due dates that follow every
+change (computed by the domain, never cached), trash, settings, typed values at the boundary."""
 
 from __future__ import annotations
 
@@ -7,12 +8,15 @@ from datetime import date
 
 import pytest
 
+from disclosure_desk.domain.catalogue import MonthDay
 from disclosure_desk.domain.deadlines import Anchor, DeadlineRule, RuleKind
-from disclosure_desk.domain.errors import StoreError, ValidationError
+from disclosure_desk.domain.errors import ValidationError
 from disclosure_desk.domain.publication import Publication
 from disclosure_desk.domain.settings import Settings
-from disclosure_desk.domain.status import Status
+from disclosure_desk.domain.status import Status, evaluate_records
 from disclosure_desk.domain.workdays import YearSchedule
+from disclosure_desk.store.errors import StoreError
+from disclosure_desk.store.models import PublicationRow
 from disclosure_desk.store.repository import Store
 
 
@@ -38,8 +42,8 @@ def test_added_publication_gets_its_due_date_across_national_day(store: Store) -
     assert saved.id is not None
     (record,) = store.publication_records()
     assert record.due.due_on == date(2026, 11, 4)
-    assert store.status(record, date(2026, 11, 5)) is Status.OVERDUE
-    assert store.status(record, date(2026, 10, 9)) is Status.PENDING
+    for day, status in ((date(2026, 11, 5), Status.OVERDUE), (date(2026, 10, 9), Status.PENDING)):
+        assert evaluate_records([record], day, store.calendar(), 5).entries[0].status is status
 
 
 def test_a_change_date_restarts_the_clock(store: Store) -> None:
@@ -51,32 +55,28 @@ def test_a_change_date_restarts_the_clock(store: Store) -> None:
     assert record.due.due_on == date(2026, 11, 30)
 
 
-def test_correcting_a_holiday_year_recomputes_stored_due_dates(store: Store) -> None:
+def test_correcting_a_holiday_year_moves_due_dates_at_once(store: Store) -> None:
     store.add_publication(Publication(item_id=_item_id(store, 1), title="通知", formed_on=date(2026, 11, 2)))
     # the officer enters a (fictitious) correction making 2026-11-20 a holiday: due moves one working day
     (old,) = [s for s in store.holiday_schedules() if s.year == 2026]
     corrected = replace(old, holidays=old.holidays | {date(2026, 11, 20)}, official=False, source="手工录入")
-    assert store.save_holiday_schedules([corrected]) == 1
+    assert store.save_holiday_schedules([corrected]) == 1  # what the officer is told changed
     (record,) = store.publication_records()
     assert record.due.due_on == date(2026, 12, 1)
-    # the cached column used for sorting and filtering follows too
-    with store.transaction() as session:
-        from sqlalchemy import select
-
-        from disclosure_desk.store.models import PublicationRow
-
-        assert session.scalar(select(PublicationRow.due_on)) == date(2026, 12, 1)
+    # no due date is stored anywhere that could be left behind
+    assert "due_on" not in {c.name for c in PublicationRow.__table__.columns}
 
 
 def test_missing_year_is_still_computed_with_a_warning(store: Store) -> None:
-    store.add_publication(Publication(item_id=_item_id(store, 1), title="远期", formed_on=date(2028, 3, 1)))
+    planned = Publication(item_id=_item_id(store, 1), title="远期", formed_on=date(2027, 9, 1))
+    store.add_publication(planned, today=date(2026, 12, 1))
     (record,) = store.publication_records()
     assert record.due.due_on is not None
-    assert any("2028" in w for w in record.due.warnings)
+    assert any("2027" in w for w in record.due.warnings)
     store.save_holiday_schedules(
-        [YearSchedule(2028, frozenset(), frozenset(), official=False, source="测试")]
+        [YearSchedule(2027, frozenset(), frozenset(), official=False, source="测试")]
     )
-    assert store.calendar().has_schedule(2028)
+    assert store.calendar().has_schedule(2027)
 
 
 def test_item_rule_override_applies_at_once(store: Store) -> None:
@@ -128,7 +128,9 @@ def test_unknown_item_is_refused(store: Store) -> None:
 
 def test_every_change_is_in_the_audit_trail(store: Store) -> None:
     saved = store.add_publication(
-        Publication(item_id=_item_id(store, 1), title="初稿", formed_on=date(2026, 11, 2))
+        Publication(
+            item_id=_item_id(store, 1), title="初稿", formed_on=date(2026, 11, 2), channels=("政府网站",)
+        )
     )
     assert saved.id is not None
     store.update_publication(replace(saved, title="定稿", published_on=date(2026, 11, 20)))
@@ -154,7 +156,7 @@ def test_reimporting_a_revised_catalogue_keeps_the_register_attached(store: Stor
     )
     rule = DeadlineRule(RuleKind.RELATIVE, days=7, working_days=True, anchor=Anchor.FORMED_OR_CHANGED)
     store.set_item_rule(_item_id(store, 18), rule)
-    store.set_item_yearly_due(_item_id(store, 12), (3, 31))
+    store.set_item_yearly_due(_item_id(store, 12), MonthDay(3, 31))
     # the revision rewords item 2 and changes nothing else
     revised = replace(
         first,
@@ -172,6 +174,71 @@ def test_reimporting_a_revised_catalogue_keeps_the_register_attached(store: Stor
     assert by_title["立改废"].item_id not in new_ids  # its item is gone: kept on the old version
     new_18 = result.catalogue.item_by_number(18)
     new_12 = result.catalogue.item_by_number(12)
-    assert new_18 is not None and new_18.rule_override == rule.to_json()
-    assert new_12 is not None and new_12.yearly_due == "03-31"
+    assert new_18 is not None and new_18.rule_override == rule
+    assert new_12 is not None and new_12.yearly_due == MonthDay(3, 31)
     assert result.catalogue.version == "2027版"
+
+
+DAY = date(2026, 11, 25)
+
+
+def test_the_store_refuses_what_the_editor_refuses(store: Store) -> None:
+    """One rule wherever a record comes from (window, command line, import): domain.validation."""
+    item = _item_id(store, 1)  # the catalogue requires 政府网站
+    published = Publication(
+        item_id=item, title="通知", formed_on=date(2026, 11, 2), published_on=date(2026, 11, 20)
+    )
+    with pytest.raises(ValidationError, match="政府网站") as refused:
+        store.add_publication(published, today=DAY)
+    assert refused.value.field == "missing_channel_reason"
+    with pytest.raises(ValidationError, match="公开日期不能早于形成日期"):
+        store.add_publication(replace(published, published_on=date(2026, 11, 1)), today=DAY)
+    with pytest.raises(ValidationError) as future:
+        store.add_publication(replace(published, channels=("政府网站",)), today=date(2026, 11, 19))
+    assert future.value.field == "published_on"
+    assert store.publications() == []
+    # a reason, or the channel, is enough
+    explained = store.add_publication(replace(published, missing_channel_reason="网站改版中"), today=DAY)
+    # and a change is checked as a new record is
+    with pytest.raises(ValidationError, match="标题不能为空"):
+        store.update_publication(replace(explained, title=" "), today=DAY)
+    assert store.publication(explained.id or 0).title == "通知"
+
+
+def test_bulk_insert_is_checked_too_and_writes_nothing_when_one_is_refused(store: Store) -> None:
+    from disclosure_desk.store.queries import bulk_add_publications
+
+    item = _item_id(store, 1)
+    good = Publication(item_id=item, title="好", formed_on=date(2026, 11, 2))
+    bad = Publication(item_id=item, title="", formed_on=date(2026, 11, 2))
+    with pytest.raises(ValidationError):
+        bulk_add_publications(store, [good, bad], today=DAY)
+    assert store.publications() == []
+
+
+def test_unreadable_stored_values_fall_back_where_the_officer_sees_them(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    from disclosure_desk.store.models import CatalogueItemRow
+
+    item_id = _item_id(store, 18)
+    with store.transaction() as session:  # as a hand edit or a damaged file would leave them
+        row = session.get(CatalogueItemRow, item_id)
+        assert row is not None
+        row.rule_override = "{not json"
+        row.yearly_due = "13-45"
+    store.reset_caches()
+    item = store.item(item_id)
+    assert item.rule_override is not None and item.rule_override.kind is RuleKind.UNKNOWN
+    assert item.yearly_due is None
+    assert "cannot be read" in caplog.text
+    store.add_publication(Publication(item_id=item_id, title="预案", formed_on=date(2026, 11, 2)), today=DAY)
+    (record,) = store.publication_records()
+    assert record.due.due_on is None and "手工设定" in record.due.explanation  # never guessed
+
+
+def test_a_yearly_date_is_a_typed_value(store: Store) -> None:
+    with pytest.raises(ValidationError, match="2月30日"):
+        MonthDay(2, 30)
+    store.set_item_yearly_due(_item_id(store, 5), MonthDay(2, 29))
+    assert store.item(_item_id(store, 5)).yearly_due == MonthDay(2, 29)

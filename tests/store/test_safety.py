@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from disclosure_desk.bootstrap import open_seeded_store
-from disclosure_desk.domain.errors import StoreError
 from disclosure_desk.domain.publication import Publication
 from disclosure_desk.store import backup
+from disclosure_desk.store.errors import StoreError
 from disclosure_desk.store.instance_lock import DataInUseError, InstanceLock
 from disclosure_desk.store.repository import Store
 
@@ -185,8 +185,8 @@ def test_restore_under_a_running_store(db_path: Path) -> None:
 def test_a_database_locked_by_another_program_gets_a_message_and_loses_nothing(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from disclosure_desk.domain.errors import DatabaseLockedError
     from disclosure_desk.store import db as db_module
+    from disclosure_desk.store.errors import DatabaseLockedError
 
     monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 200)
     store = open_seeded_store(str(db_path))

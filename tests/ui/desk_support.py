@@ -33,9 +33,11 @@ class Desk:
         return found
 
     def add(self, number: int, title: str, **fields: object) -> Publication:
-        item_id = self.item(number).id
-        assert item_id is not None
-        saved = self.store.add_publication(Publication(item_id=item_id, title=title, **fields))  # type: ignore[arg-type]
+        item = self.item(number)
+        assert item.id is not None
+        if "published_on" in fields:
+            fields.setdefault("channels", item.channels)  # published as the catalogue requires
+        saved = self.store.add_publication(Publication(item_id=item.id, title=title, **fields))  # type: ignore[arg-type]
         self.controller.reload()
         return saved
 

@@ -46,7 +46,13 @@ def test_open_work_counts_unpublished_and_keeps_the_worst_state(store: Store) ->
     store.add_publication(Publication(item_id=item, title="due soon", formed_on=date(2026, 11, 2)))
     store.add_publication(Publication(item_id=item, title="overdue", formed_on=date(2026, 9, 1)))
     store.add_publication(
-        Publication(item_id=item, title="done", formed_on=date(2026, 9, 1), published_on=date(2026, 9, 3))
+        Publication(
+            item_id=item,
+            title="done",
+            formed_on=date(2026, 9, 1),
+            published_on=date(2026, 9, 3),
+            channels=("政府网站",),
+        )
     )
     rows = load_register(store, TODAY)
     assert open_work_by_item(rows) == {item: OpenWork(2, Status.OVERDUE)}

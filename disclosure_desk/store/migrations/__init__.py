@@ -16,7 +16,7 @@ from alembic.migration import MigrationContext
 from alembic.operations import Operations
 from sqlalchemy import Connection, Engine, insert, inspect, text
 
-from disclosure_desk.domain.errors import StoreError
+from disclosure_desk.store.errors import StoreError
 from disclosure_desk.store.migrations import steps
 from disclosure_desk.store.models import SCHEMA_VERSION, Base, SchemaInfo
 
@@ -27,6 +27,7 @@ STEPS: dict[int, Step] = {
     4: steps.v4_yearly_obligations,
     5: steps.v5_late_reason,
     6: steps.v6_applications,
+    7: steps.v7_drop_cached_due_date,
 }
 
 

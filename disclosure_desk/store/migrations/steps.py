@@ -94,3 +94,11 @@ def v6_applications(op: Operations) -> None:
         sa.Column("approved_by", sa.String(200), nullable=False),
     )
     op.create_index("ix_application_events_application", "application_events", ["application_id"])
+
+
+def v7_drop_cached_due_date(op: Operations) -> None:
+    """Schema 7: publications no longer cache their computed due date (nothing read it; the domain
+    computes it with its explanation whenever it is shown), so a changed calendar or rule can never leave
+    a stale one behind."""
+    op.drop_index("ix_publications_due", table_name="publications")
+    op.drop_column("publications", "due_on")

@@ -6,10 +6,13 @@ QMessageBox. Buttons name the action ("删除", "取消"), never a bare "是/否
 
 from __future__ import annotations
 
+import logging
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+_log = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:
@@ -135,6 +138,8 @@ def ask_import_catalogue(parent: QWidget | None, summary: str, warnings: list[st
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    """An error told to the officer; logged too, so the log tells what the officer saw."""
+    _log.warning("Error shown: %s: %s", title, message)
     box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.NoButton, parent)
     box.addButton(_tr("确定"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()

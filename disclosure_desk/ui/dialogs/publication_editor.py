@@ -1,7 +1,8 @@
 """The publication editor: a Publication in, a new Publication out (signal `submitted`); the caller saves.
 
 The due date is recomputed live through the injected `evaluate` (ui.presenters.preview_due), and every
-check comes from the domain (validate_publication, the required-channel rule): the dialog only shows.
+check comes from the domain (validation.publication_problems, which the store applies again when it
+saves): the dialog only shows. Every refusal is logged.
 
 The item the publication belongs to is named at the top and can be changed (更改事项…, a searchable
 chooser). Closing with changes asks 保存 / 不保存 / 取消 (confirm.ask_save_changes), whether by 取消, Esc
@@ -11,6 +12,7 @@ or the window's close button. Tab follows the form as it is seen (focus_order).
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -33,11 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from disclosure_desk.domain.catalogue import CHANNELS, CatalogueItem
-from disclosure_desk.domain.channel_rules import check_missing_channel_reason, needs_missing_channel_reason
 from disclosure_desk.domain.deadlines import Anchor, DueDate
 from disclosure_desk.domain.errors import ValidationError
 from disclosure_desk.domain.publication import Publication
-from disclosure_desk.domain.validation import validate_publication
+from disclosure_desk.domain.validation import needs_missing_channel_reason, publication_problems
 from disclosure_desk.domain.workdays import WorkdayCalendar
 from disclosure_desk.ui.dialogs import confirm
 from disclosure_desk.ui.dialogs.item_chooser import ItemChooserDialog
@@ -48,6 +49,7 @@ from disclosure_desk.ui.widgets.date_field import DateField
 from disclosure_desk.ui.widgets.field_error import FieldError, with_error
 from disclosure_desk.ui.window_geometry import RemembersSize
 
+_log = logging.getLogger(__name__)
 DATE_FIELDS = ("formed_on", "changed_on", "approved_on", "published_on", "due_on_manual")
 
 
@@ -447,11 +449,7 @@ class PublicationEditor(RemembersSize, QDialog):
         ]
         if self.reviewed_on_edit.error():
             problems.append(ValidationError(self.reviewed_on_edit.error(), "reviewed_on"))
-        value = self.value()
-        problems += validate_publication(value, self._clock())
-        reason = check_missing_channel_reason(value, self._item)
-        if reason is not None:
-            problems.append(reason)
+        problems += publication_problems(self.value(), self._item, self._clock())
         return problems
 
     def _show_problems(self, problems: list[ValidationError]) -> None:
@@ -474,12 +472,14 @@ class PublicationEditor(RemembersSize, QDialog):
         problems = self.problems()
         self._show_problems(problems)
         if problems:
+            _log.info("Editor refused the input: %s", "；".join(str(p) for p in problems))
             self._focus_field(problems[0].field)
             return
         self.submitted.emit(self.value())
 
     def show_save_error(self, message: str, field: str = "") -> None:
         """The caller could not save: say why, next to the field when it is known; keep what was typed."""
+        _log.warning("Saving the publication was refused: %s", message)
         if field in self.errors:
             self.errors[field].show_message(message)
             self._focus_field(field)

@@ -6,6 +6,7 @@ Settings in, Settings out (signal `submitted`); the caller saves through the sto
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
@@ -31,6 +32,8 @@ from disclosure_desk.ui.focus_order import apply_visual_tab_order
 from disclosure_desk.ui.texts import status_label
 from disclosure_desk.ui.widgets.field_error import FieldError, with_error
 from disclosure_desk.ui.window_geometry import RemembersSize
+
+_log = logging.getLogger(__name__)
 
 
 class SettingsDialog(RemembersSize, QDialog):
@@ -141,6 +144,7 @@ class SettingsDialog(RemembersSize, QDialog):
         self.submitted.emit(settings)
 
     def show_save_error(self, message: str, field: str = "") -> None:
+        _log.info("Settings refused: %s", message)
         (self.errors.get(field) or self.general_error).show_message(message)
 
     def open_folder(self) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+_log = logging.getLogger(__name__)
 
 
 class Recovery(Enum):
@@ -20,6 +23,7 @@ def _tr(text: str) -> str:
 
 
 def ask_recovery(reason: str, latest: Path | None) -> tuple[Recovery, Path | None]:
+    _log.warning("Database cannot be opened, recovery offered: %s", reason)
     box = QMessageBox(QMessageBox.Icon.Critical, _tr("无法打开数据库"), reason)
     box.setInformativeText(
         _tr("可以从备份恢复。当前的数据库文件不会被删除，会移到备份文件夹中保留。")
@@ -45,4 +49,5 @@ def ask_recovery(reason: str, latest: Path | None) -> tuple[Recovery, Path | Non
 
 
 def tell(title: str, message: str) -> None:
+    _log.warning("Told at start: %s: %s", title, message)
     QMessageBox.information(None, _tr(title), message)

@@ -106,10 +106,9 @@ class YearlyDialog(RemembersSize, QDialog):
         due = item.yearly_due if item is not None else None
         self.yearly.setChecked(due is not None)
         if due is not None:
-            month, day = (int(part) for part in due.split("-"))
-            self.month.setValue(month)
+            self.month.setValue(due.month)
             self._fit_day()
-            self.day.setValue(day)
+            self.day.setValue(due.day)
         self._update_enabled()
 
     def _update_enabled(self, *_args: object) -> None:
