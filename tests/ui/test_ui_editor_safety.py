@@ -87,6 +87,7 @@ def test_tab_follows_the_editor_as_it_is_seen(desk: Desk) -> None:
 
 
 def _dialogs(desk: Desk) -> dict[str, QDialog]:
+    from disclosure_desk.domain.due import rule_of
     from disclosure_desk.ui.dialogs.history_dialog import HistoryDialog
     from disclosure_desk.ui.dialogs.holiday_year_dialog import HolidayYearDialog
     from disclosure_desk.ui.dialogs.holidays_dialog import HolidaysDialog
@@ -103,7 +104,7 @@ def _dialogs(desk: Desk) -> dict[str, QDialog]:
     return {
         "settings": SettingsDialog(store.settings(), desk.controller.data_folder, window),
         "report": ReportDialog(date(2026, 11, 25), parent=window),
-        "rule": RuleDialog(item, store.rule_for(item), 5, window),
+        "rule": RuleDialog(item, rule_of(item), 5, window),
         "yearly": YearlyDialog(items, item.id, window),
         "trash": TrashDialog(window),
         "history": HistoryDialog("标题", [], window),

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from disclosure_desk.domain.deadlines import Anchor, RuleKind
-from disclosure_desk.store import repository
+from disclosure_desk.store import publication_store
 from disclosure_desk.ui.dialogs import confirm, files
 from disclosure_desk.ui.dialogs.history_dialog import HistoryDialog
 from disclosure_desk.ui.dialogs.report_dialog import ReportDialog, default_month
@@ -32,7 +32,7 @@ def test_ctrl_e_exports_the_month_and_opens_it(
     desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Entered on the desk's day: a report leaves out what was entered after the day it is made for.
-    monkeypatch.setattr(repository, "_now", lambda: datetime.combine(TODAY, time(9, 0)))
+    monkeypatch.setattr(publication_store, "now", lambda: datetime.combine(TODAY, time(9, 0)))
     desk.add(1, "=SUM(A1:A9) 不是公式", formed_on=date(2026, 10, 8))  # due 2026-11-04: overdue
     target = tmp_path / "月报.xlsx"
     suggested: list[Path] = []

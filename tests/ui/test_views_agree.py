@@ -25,7 +25,7 @@ from disclosure_desk.app import build_desk
 from disclosure_desk.cli import main
 from disclosure_desk.domain.publication import Publication
 from disclosure_desk.domain.status import Status
-from disclosure_desk.store import repository
+from disclosure_desk.store import publication_store
 from disclosure_desk.store.repository import Store
 
 pytestmark = pytest.mark.gui
@@ -65,7 +65,7 @@ class SilentNotifier:
 
 def _seed(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     # Entered by the day: the monthly report leaves out records entered after the day it is made for.
-    monkeypatch.setattr(repository, "_now", lambda: datetime.combine(DAY, time(9, 0)))
+    monkeypatch.setattr(publication_store, "now", lambda: datetime.combine(DAY, time(9, 0)))
     catalogue = store.active_catalogue()
     for title, (number, dates, _) in SCENARIO.items():
         item = catalogue.item_by_number(number)
