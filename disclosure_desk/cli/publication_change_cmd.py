@@ -57,6 +57,12 @@ def register_changes(actions: Any) -> None:
         action="append",
         help=f"本次使用的公开渠道，可重复（加在已勾选的渠道上）：{'、'.join(CHANNELS)}",
     )
+    publish.add_argument(
+        "--channel-reason",
+        dest="missing_channel_reason",
+        metavar="原因",
+        help="未通过目录要求的公开渠道公开的原因（没有使用目录要求的渠道时必填）",
+    )
     publish.set_defaults(func=run_publish)
 
     delete = actions.add_parser("delete", help="删除一条记录（移入回收站，可恢复）", add_help=False)
@@ -136,7 +142,10 @@ def run_publish(args: argparse.Namespace, context: CliContext) -> int:
         )
     on = args.on or context.today
     channels = tuple(dict.fromkeys([*current.channels, *(args.channels or ())]))
-    saved = save_checked(store, replace(current, published_on=on, channels=channels), context.today)
+    changed = replace(current, published_on=on, channels=channels)
+    if args.missing_channel_reason is not None:
+        changed = replace(changed, missing_channel_reason=args.missing_channel_reason)
+    saved = save_checked(store, changed, context.today)
     print(
         f"已将记录 {args.id} 标记为 {on.isoformat()} 公开（渠道：{'、'.join(saved.channels) or '未填写'}）。"
     )

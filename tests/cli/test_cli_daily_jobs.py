@@ -109,8 +109,21 @@ def test_publish_marks_today_by_default_and_adds_channels(
     assert row["published_on"] == TODAY and row["status"] == "published_on_time"
     assert row["channels"] == ["政府公报", "政府网站"]
     code, _, err = run(capsys, db_path, "publication", "publish", str(second), "--on", "2026-11-10")
-    assert code == 0
-    assert "政府网站" in err  # the catalogue's channel was not used: said, not refused
+    # the catalogue's channel was not used: refused as the window's editor refuses, until a reason is given
+    assert code == 1 and "政府网站" in err and "--channel-reason" in err
+    assert show(capsys, db_path, second)["published_on"] is None
+    code, _, err = run(
+        capsys,
+        db_path,
+        "publication",
+        "publish",
+        str(second),
+        "--on",
+        "2026-11-10",
+        "--channel-reason",
+        "公众号发布",
+    )
+    assert code == 0, err
     assert show(capsys, db_path, second)["status"] == "published_late"
     # publishing twice is refused: the date is changed with edit
     code, _, err = run(capsys, db_path, "publication", "publish", str(first))
@@ -142,7 +155,20 @@ def test_delete_to_trash_and_restore(capsys: pytest.CaptureFixture[str], db_path
 
 def test_history_text_and_unknown_ids(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
     pid = add(capsys, db_path, "--item", "1", "--title", "甲", "--formed", "2026-11-02")
-    run(capsys, db_path, "publication", "edit", str(pid), "--published", "2026-11-20")
+    assert (
+        run(
+            capsys,
+            db_path,
+            "publication",
+            "edit",
+            str(pid),
+            "--published",
+            "2026-11-20",
+            "--channel",
+            "政府网站",
+        )[0]
+        == 0
+    )
     code, out, _ = run(capsys, db_path, "history", str(pid))
     lines = out.strip().splitlines()
     assert code == 0 and lines[0].split() == ["时间", "操作人", "操作", "变化"]
@@ -158,8 +184,9 @@ def test_history_text_and_unknown_ids(capsys: pytest.CaptureFixture[str], db_pat
 
 def test_list_filters(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
     late = add(
-        capsys, db_path, "--item", "1", "--title", "迟", "--formed", "2026-10-08", "--published", "2026-11-10"
-    )
+        capsys, db_path, "--item", "1", "--title", "迟", "--formed", "2026-10-08",
+        "--published", "2026-11-10", "--channel", "政府网站",
+    )  # fmt: skip
     overdue = add(capsys, db_path, "--item", "2", "--title", "逾", "--formed", "2026-10-08")
     soon = add(capsys, db_path, "--item", "1", "--title", "近", "--formed", "2026-11-02")
     ids = lambda rows: [r["id"] for r in rows]  # noqa: E731

@@ -100,6 +100,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             "2026-10-08",
             "--published",
             "2026-11-20",
+            "--channel",
+            "政府网站",
         ],
         ["publication", "add", "--item", "3", "--title", "丙", "--formed", "2026-09-01"],
         ["publication", "delete", "3"],
