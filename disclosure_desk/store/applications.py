@@ -28,9 +28,11 @@ from disclosure_desk.domain.applications import (
     ReceiptChannel,
     reply_result,
 )
-from disclosure_desk.domain.errors import StoreError, ValidationError
+from disclosure_desk.domain.errors import ValidationError
+from disclosure_desk.store.base import now as _now
+from disclosure_desk.store.errors import StoreError
 from disclosure_desk.store.models import ApplicationEventRow, ApplicationRow
-from disclosure_desk.store.repository import Store, _now
+from disclosure_desk.store.repository import Store
 
 ENTITY = "application"  # the audit trail's name for these records
 

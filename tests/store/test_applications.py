@@ -21,9 +21,10 @@ from disclosure_desk.domain.applications import (
     ReceiptChannel,
     reply_result,
 )
-from disclosure_desk.domain.errors import StoreError, ValidationError
+from disclosure_desk.domain.errors import ValidationError
 from disclosure_desk.store.applications import ApplicationRegister
 from disclosure_desk.store.db import open_store
+from disclosure_desk.store.errors import StoreError
 from disclosure_desk.store.migrations import STEPS, v1_schema
 from disclosure_desk.store.repository import Store
 
