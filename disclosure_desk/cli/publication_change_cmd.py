@@ -18,6 +18,7 @@ from disclosure_desk.domain.catalogue import CHANNELS
 from disclosure_desk.domain.due import rule_of
 from disclosure_desk.domain.errors import DisclosureDeskError, ValidationError
 from disclosure_desk.domain.publication import Publication
+from disclosure_desk.domain.review import review_warning
 from disclosure_desk.domain.validation import lacks_manual_due
 
 if TYPE_CHECKING:
@@ -96,6 +97,9 @@ def save_checked(
         if publication.id is None
         else store.update_publication(publication, today=today)
     )
+    notice = review_warning(saved, today)
+    if notice:
+        warn(notice)
     if lacks_manual_due(saved, rule_of(item)):
         warn(
             "提示：该事项“按法定时间公开”，还没有填写应公开日期（--due）；"

@@ -44,3 +44,10 @@ def published_without_review(publication: Publication, as_of: date) -> bool:
         and published <= as_of
         and review_state(publication, as_of) is not ReviewState.REVIEWED
     )
+
+
+def review_warning(publication: Publication, today: date) -> str | None:
+    """What to tell the officer who records a review dated after the publication day (it may be a typo)."""
+    if review_state(publication, today) is ReviewState.AFTER_PUBLICATION:
+        return "提示：保密审查日期晚于公开日期，月报将把这条计为“公开前未记录保密审查”。"
+    return None

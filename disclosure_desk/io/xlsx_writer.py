@@ -486,7 +486,7 @@ class Sheet:
             if text:
                 part.text = text if "&P" in text else _escape_header_footer(text)
                 part.font = f"{FONT_NAME},常规"
-                part.size = 9
+                part.size = 10
 
 
 class Book:

@@ -181,6 +181,11 @@ def test_publication_add_records_review_and_late_reason(
     assert (plain["review_done"], plain["reviewed_on"], plain["late_reason"]) == (False, None, "")
     code, _, err = run(capsys, *base, "--title", "t", "--reviewed-on", "2026-12-01")
     assert code != 0 and "保密审查日期不能晚于今天" in err
+    code, _, err = run(
+        capsys, *base, "--title", "先公开后审查", "--published", "2026-11-10", "--channel", "政府网站",
+        "--reviewed-on", "2026-11-12",
+    )  # fmt: skip
+    assert code == 0 and "保密审查日期晚于公开日期" in err
 
 
 def test_today_option_decides_status(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
