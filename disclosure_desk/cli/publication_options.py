@@ -14,8 +14,17 @@ from typing import Any
 
 from disclosure_desk.cli.context import parse_date_arg
 from disclosure_desk.domain.catalogue import CHANNELS
+from disclosure_desk.domain.publication import DocumentKind
 
 CLEAR = "none"  # `--formed none` in an edit clears the date
+
+
+def _document_kind(text: str) -> DocumentKind:
+    try:
+        return DocumentKind(text.strip())
+    except ValueError:
+        choices = "、".join(k.value for k in DocumentKind)
+        raise argparse.ArgumentTypeError(f"文件类型“{text}”无法识别，应为：{choices}。") from None
 
 
 def _clearable_date(text: str) -> date | str:
@@ -41,6 +50,7 @@ _DATE_OPTIONS: tuple[tuple[str, str, str], ...] = (
     ("--approved", "approved_on", "批复日期"),
     ("--published", "published_on", "公开日期"),
     ("--due", "due_on_manual", "应公开日期（仅“按法定时间公开”的事项）"),
+    ("--abolished", "abolished_on", "废止日期（规章、规范性文件；年度报告统计废止件数）"),
 )
 
 
@@ -60,6 +70,13 @@ def add_field_options(parser: argparse.ArgumentParser, *, edit: bool = False) ->
     )
     for option, field, metavar, help_text in _TEXT_OPTIONS:
         parser.add_argument(option, dest=field, metavar=metavar, help=help_text)
+    parser.add_argument(
+        "--document-kind",
+        dest="document_kind",
+        metavar="文件类型",
+        type=_document_kind,
+        help=f"文件类型：{'、'.join(k.value for k in DocumentKind)}（年度报告统计规章、规范性文件）",
+    )
     parser.add_argument(
         "--reviewed-by", dest="reviewer", metavar="姓名", help="保密审查人（记录为已完成保密审查）"
     )
@@ -91,6 +108,8 @@ def field_values(args: argparse.Namespace) -> dict[str, Any]:
         value = getattr(args, field)
         if value is not None:
             values[field] = value if field == "notes" else value.strip()
+    if args.document_kind is not None:
+        values["document_kind"] = args.document_kind
     if args.reviewer is not None:
         values["reviewer"] = args.reviewer.strip()
         values["review_done"] = True

@@ -32,6 +32,8 @@ def publication_row(entry: Evaluated) -> dict[str, Any]:
         "reviewed_by": p.reviewer,
         "reviewed_on": to_iso(p.reviewed_on),
         "late_reason": p.late_reason,
+        "document_kind": p.document_kind.value,
+        "abolished_on": to_iso(p.abolished_on),
         "due_explanation": record.due.explanation,
         "warnings": list(record.due.warnings),
     }

@@ -49,6 +49,9 @@ class Publication:
     # 逾期原因: why it went out late (or is still open past its due date), and what is being done;
     # the monthly report's 情况说明 is built from these.
     late_reason: str = ""
+    # 文件类型 and 废止日期: the annual report counts 规章 and 规范性文件 issued, abolished and in force.
+    document_kind: DocumentKind = DocumentKind.OTHER
+    abolished_on: date | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
     deleted_at: datetime | None = None

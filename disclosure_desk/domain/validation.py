@@ -14,7 +14,7 @@ from disclosure_desk.domain.catalogue import CHANNELS, CatalogueItem
 from disclosure_desk.domain.deadlines import DeadlineRule, RuleKind
 from disclosure_desk.domain.due import rule_of
 from disclosure_desk.domain.errors import ValidationError
-from disclosure_desk.domain.publication import Publication
+from disclosure_desk.domain.publication import DocumentKind, Publication
 
 EARLIEST = date(2000, 1, 1)
 # A formed/approved date may be planned ahead, but not by more than a year: beyond that it is a typo.
@@ -114,7 +114,28 @@ def validate_publication(publication: Publication, today: date) -> list[Validati
     unknown = [c for c in publication.channels if c not in CHANNELS]
     if unknown:
         problems.append(ValidationError(f"未知的公开渠道：{'、'.join(unknown)}。", "channels"))
+    problems.extend(_abolition_problems(publication))
     return problems
+
+
+def _abolition_problems(publication: Publication) -> list[ValidationError]:
+    """废止日期 belongs to 规章 and 规范性文件 only, and comes after the document was made and published.
+
+    It may lie ahead (a document's 有效期 is set when it is issued), so there is no upper bound.
+    """
+    abolished = publication.abolished_on
+    if abolished is None:
+        return []
+    if publication.document_kind is DocumentKind.OTHER:
+        return [ValidationError("只有规章和规范性文件才填写废止日期；请先选择文件类型。", "abolished_on")]
+    if abolished < EARLIEST:
+        return [
+            ValidationError(f"废止日期 {abolished.isoformat()} 早于2000年，请检查是否输错。", "abolished_on")
+        ]
+    for earlier, label in ((publication.formed_on, "形成日期"), (publication.published_on, "公开日期")):
+        if earlier is not None and abolished < earlier:
+            return [ValidationError(f"废止日期不能早于{label}（{earlier.isoformat()}）。", "abolished_on")]
+    return []
 
 
 def missing_required_channels(publication: Publication, item: CatalogueItem) -> tuple[str, ...]:

@@ -22,9 +22,16 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 7
+from disclosure_desk.domain.publication import DocumentKind
+
+SCHEMA_VERSION = 8
+
+
+def _enum_values(kinds: type[DocumentKind]) -> list[str]:
+    return [kind.value for kind in kinds]
 
 
 class Base(DeclarativeBase):
@@ -112,6 +119,15 @@ class PublicationRow(Base):
     notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
     # Added in schema 5: 逾期原因, why the publication is or was late.
     late_reason: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
+    # Added in schema 8: 文件类型 (规章 / 规范性文件 / 其他) and 废止日期, counted in the annual report.
+    document_kind: Mapped[DocumentKind] = mapped_column(
+        # stored as the Chinese word (the enum's value), a plain VARCHAR on every database
+        SAEnum(DocumentKind, native_enum=False, values_callable=_enum_values, length=10),
+        nullable=False,
+        default=DocumentKind.OTHER,
+        server_default=DocumentKind.OTHER.value,
+    )
+    abolished_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -206,3 +222,16 @@ class ApplicationEventRow(Base):
     note: Mapped[str] = mapped_column(Text, nullable=False, default="")
     approved_by: Mapped[str] = mapped_column(String(200), nullable=False, default="")
     application: Mapped[ApplicationRow] = relationship(back_populates="events")
+
+
+class StatutoryReportRow(Base):
+    """Added in schema 8: one 政府信息公开工作年度报告 year — what the officer entered and wrote, and table 三
+    as it was last exported (next year's 上年结转 is checked against it)."""
+
+    __tablename__ = "statutory_reports"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    figures: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False, default=dict)
+    prose: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    exported_table3: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    exported_at: Mapped[datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)

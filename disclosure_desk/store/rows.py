@@ -42,6 +42,8 @@ EDITABLE_PUBLICATION_FIELDS = (
     "missing_channel_reason",
     "notes",
     "late_reason",
+    "document_kind",
+    "abolished_on",
 )
 
 

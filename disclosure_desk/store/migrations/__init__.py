@@ -28,6 +28,7 @@ STEPS: dict[int, Step] = {
     5: steps.v5_late_reason,
     6: steps.v6_applications,
     7: steps.v7_drop_cached_due_date,
+    8: steps.v8_statutory_report,
 }
 
 

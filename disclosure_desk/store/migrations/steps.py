@@ -102,3 +102,21 @@ def v7_drop_cached_due_date(op: Operations) -> None:
     a stale one behind."""
     op.drop_index("ix_publications_due", table_name="publications")
     op.drop_column("publications", "due_on")
+
+
+def v8_statutory_report(op: Operations) -> None:
+    """Schema 8: 文件类型 and 废止日期 on publications (the annual report's table 二), and per year the
+    officer's figures and text of the 政府信息公开工作年度报告, with table 三 as last exported."""
+    op.add_column(
+        "publications", sa.Column("document_kind", sa.String(10), nullable=False, server_default="其他")
+    )
+    op.add_column("publications", sa.Column("abolished_on", sa.Date(), nullable=True))
+    op.create_table(
+        "statutory_reports",
+        sa.Column("year", sa.Integer(), primary_key=True, autoincrement=False),
+        sa.Column("figures", sa.JSON(), nullable=False),
+        sa.Column("prose", sa.JSON(), nullable=True),
+        sa.Column("exported_table3", sa.JSON(), nullable=True),
+        sa.Column("exported_at", sa.DateTime(), nullable=True),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+    )

@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QFormLayout,
     QFrame,
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
 from disclosure_desk.domain.catalogue import CHANNELS, CatalogueItem
 from disclosure_desk.domain.deadlines import Anchor, DueDate
 from disclosure_desk.domain.errors import ValidationError
-from disclosure_desk.domain.publication import Publication
+from disclosure_desk.domain.publication import DocumentKind, Publication
 from disclosure_desk.domain.validation import needs_missing_channel_reason, publication_problems
 from disclosure_desk.domain.workdays import WorkdayCalendar
 from disclosure_desk.ui.dialogs import confirm
@@ -111,6 +112,13 @@ class PublicationEditor(RemembersSize, QDialog):
         self.title_edit.setPlaceholderText(self.tr("公开信息的标题"))
         self.document_edit = QLineEdit(self)
         self.document_edit.setPlaceholderText(self.tr("例如 周科发〔2026〕12号"))
+        # 文件类型 and 废止日期: the annual report counts 规章 and 规范性文件 (table 二)
+        self.kind_combo = QComboBox(self)
+        for kind in DocumentKind:
+            self.kind_combo.addItem(kind.value, kind.value)
+        self.kind_combo.setToolTip(self.tr("规章、规范性文件计入年度报告“第二十条第（一）项”"))
+        self.abolished_edit = DateField(self, clock=self._clock)
+        self.abolished_edit.setToolTip(self.tr("规章、规范性文件废止或失效的日期（年度报告统计废止件数）"))
         self.index_edit = QLineEdit(self)
         self.index_button = QPushButton(self.tr("生成"), self)
         self.department_edit = QLineEdit(self)
@@ -183,6 +191,15 @@ class PublicationEditor(RemembersSize, QDialog):
         index_box.setLayout(index_row)
         form.addRow(self.tr("标题 *"), with_error(self.title_edit, self._error("title")))
         form.addRow(self.tr("文号"), with_error(self.document_edit, self._error("document_number")))
+        kind_row = QHBoxLayout()
+        kind_row.setContentsMargins(0, 0, 0, 0)
+        kind_row.addWidget(self.kind_combo)
+        kind_row.addSpacing(12)
+        kind_row.addWidget(QLabel(self.tr("废止日期"), self))
+        kind_row.addWidget(self.abolished_edit, 1)
+        kind_box = QWidget(self)
+        kind_box.setLayout(kind_row)
+        form.addRow(self.tr("文件类型"), with_error(kind_box, self._error("abolished_on")))
         form.addRow(self.tr("索引号"), with_error(index_box, self._error("index_number")))
         form.addRow(self.tr("承办科室"), self.department_edit)
         form.addRow(self.tr("责任人"), self.responsible_edit)
@@ -262,6 +279,9 @@ class PublicationEditor(RemembersSize, QDialog):
         self.title_edit.setText(p.title)
         self.title_edit.setCursorPosition(0)  # show the start of a long title, not its end
         self.document_edit.setText(p.document_number)
+        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(p.document_kind.value), 0))
+        self.abolished_edit.set_date(p.abolished_on)
+        self._enable_abolished()
         self.index_edit.setText(p.index_number)
         self.department_edit.setText(p.department)
         self.responsible_edit.setText(p.responsible)
@@ -288,6 +308,8 @@ class PublicationEditor(RemembersSize, QDialog):
         for field in self.date_edits.values():
             field.dateChanged.connect(self._on_changed)
         self.reviewed_on_edit.dateChanged.connect(self._on_changed)
+        self.abolished_edit.dateChanged.connect(self._on_changed)
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         for box in self.channel_boxes.values():
             box.toggled.connect(self._on_changed)
         for edit in (self.title_edit, self.url_edit, self.reason_edit, self.index_edit, self.document_edit):
@@ -370,6 +392,18 @@ class PublicationEditor(RemembersSize, QDialog):
 
     # --- live feedback ------------------------------------------------------------------------------
 
+    def document_kind(self) -> DocumentKind:
+        # Qt hands a str-based enum back as its plain string
+        return DocumentKind(self.kind_combo.currentData())
+
+    def _enable_abolished(self) -> None:
+        # only 规章 and 规范性文件 are abolished; the date stays as typed so a slip of the combo loses nothing
+        self.abolished_edit.setEnabled(self.document_kind() is not DocumentKind.OTHER)
+
+    def _on_kind_changed(self, *_args: object) -> None:
+        self._enable_abolished()
+        self._on_changed()
+
     def _on_changed(self, *_args: object) -> None:
         self._refresh_due()
         self._refresh_reason()
@@ -418,6 +452,7 @@ class PublicationEditor(RemembersSize, QDialog):
         else:  # a hand-set date stays with its item; another item computes its own
             manual = self._original.due_on_manual if self._item.id == self._original.item_id else None
         channels = tuple(c for c, box in self.channel_boxes.items() if box.isChecked())
+        kind = self.document_kind()
         return dataclasses.replace(
             self._original,
             item_id=self._item.id if self._item.id is not None else self._original.item_id,
@@ -436,6 +471,8 @@ class PublicationEditor(RemembersSize, QDialog):
             reviewed_on=self.reviewed_on_edit.date(),
             notes=self.notes_edit.toPlainText().strip(),
             late_reason=self.late_reason_edit.text().strip(),
+            document_kind=kind,
+            abolished_on=self.abolished_edit.date() if kind is not DocumentKind.OTHER else None,
             formed_on=dates["formed_on"].date(),
             changed_on=dates["changed_on"].date(),
             approved_on=dates["approved_on"].date(),
@@ -449,6 +486,8 @@ class PublicationEditor(RemembersSize, QDialog):
         ]
         if self.reviewed_on_edit.error():
             problems.append(ValidationError(self.reviewed_on_edit.error(), "reviewed_on"))
+        if self.abolished_edit.error():
+            problems.append(ValidationError(self.abolished_edit.error(), "abolished_on"))
         problems += publication_problems(self.value(), self._item, self._clock())
         return problems
 
