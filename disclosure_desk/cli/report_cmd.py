@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from disclosure_desk.cli import statutory_cmd
 from disclosure_desk.cli.context import CliContext
 from disclosure_desk.domain.report_period import ReportPeriod
 from disclosure_desk.domain.report_stats import compute_report
@@ -41,7 +42,9 @@ def parse_year_arg(text: str) -> ReportPeriod:
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("report", help="导出月度或年度 Excel 工作报表", add_help=False)
+    parser = subparsers.add_parser(
+        "report", help="导出月度、年度 Excel 工作报表和政府信息公开工作年度报告", add_help=False
+    )
     parser.add_argument("-h", "--help", action="help", help="显示帮助")
     kinds = parser.add_subparsers(dest="kind", metavar="报表类型", required=True)
 
@@ -56,6 +59,8 @@ def register(subparsers: Any) -> None:
     annual.add_argument("period", metavar="YYYY", type=parse_year_arg, help="年份，例如 2026")
     _output_arg(annual)
     annual.set_defaults(func=run_report)
+
+    statutory_cmd.register_kinds(kinds, parse_year_arg)
 
 
 def _output_arg(parser: argparse.ArgumentParser) -> None:

@@ -8,14 +8,15 @@ the checks, and drafts the prose when the officer has not written any yet. The J
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from disclosure_desk.domain.errors import ValidationError
 from disclosure_desk.domain.publication import DocumentKind
 from disclosure_desk.domain.report_stats import ReportStats
-from disclosure_desk.domain.statutory_checks import Check, run_checks
+from disclosure_desk.domain.statutory_checks import Check, in_force_check, run_checks
 from disclosure_desk.domain.statutory_figures import EnteredFigures
 from disclosure_desk.domain.statutory_prose import ReportProse, draft_prose
 from disclosure_desk.domain.statutory_table3 import Table3, Table3Entry, count_table3
@@ -124,6 +125,21 @@ def build_section2(sources: ReportSources) -> Section2:
         coercion=f.coercion,
         fees_10k_yuan=f.fees_10k_yuan,
     )
+
+
+def figure_problems(sources: ReportSources, figures: EnteredFigures) -> list[ValidationError]:
+    """What makes `figures` impossible beside the register: 现行有效 below zero (more abolished than the
+    register and the officer's count of older documents hold). Each names the field to correct."""
+    section2 = build_section2(replace(sources, figures=figures))
+    problems = []
+    for label, counts, field in (
+        (REGULATIONS, section2.regulations, "regulations_unregistered"),
+        (NORMATIVE_DOCUMENTS, section2.normative_documents, "normative_unregistered"),
+    ):
+        check = in_force_check(label, counts)
+        if not check.ok:
+            problems.append(ValidationError(check.message, field))
+    return problems
 
 
 def build_report(sources: ReportSources) -> StatutoryReport:

@@ -1,0 +1,149 @@
+"""The 政府信息公开工作年度报告 in the store: each year's entered figures and text, and the sources a report
+is built from (publications, applications, last year's exported table 三).
+
+Everything the officer enters goes through the audit trail (entity "statutory_report", id = the year).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from disclosure_desk.domain.application_stats import application_period_stats
+from disclosure_desk.domain.publication import DocumentKind
+from disclosure_desk.domain.report_period import ReportPeriod
+from disclosure_desk.domain.report_stats import ReportStats, compute_report
+from disclosure_desk.domain.statutory_figures import EnteredFigures
+from disclosure_desk.domain.statutory_prose import ReportProse
+from disclosure_desk.domain.statutory_report import DocumentFact, ReportSources, StatutoryReport
+from disclosure_desk.domain.statutory_table3 import Table3, Table3Entry
+from disclosure_desk.store.applications import ApplicationRegister
+from disclosure_desk.store.base import now
+from disclosure_desk.store.models import StatutoryReportRow
+from disclosure_desk.store.queries import report_input
+from disclosure_desk.store.repository import Store
+
+AUDIT_ENTITY = "statutory_report"
+
+
+@dataclass(frozen=True)
+class SavedYear:
+    """What the store keeps for one report year."""
+
+    year: int
+    figures: EnteredFigures
+    figures_saved: bool  # the officer has saved figures for this year (else: all zero, never entered)
+    prose: ReportProse | None  # None until the officer saves text: the report shows a fresh draft
+    exported_table3: Table3 | None
+    exported_at: datetime | None
+
+
+def _saved(row: StatutoryReportRow | None, year: int) -> SavedYear:
+    if row is None:
+        return SavedYear(year, EnteredFigures(), False, None, None, None)
+    return SavedYear(
+        year=year,
+        figures=EnteredFigures.from_json(row.figures or {}),
+        figures_saved=bool(row.figures),
+        prose=ReportProse.from_json(row.prose) if row.prose else None,
+        exported_table3=Table3.from_json(row.exported_table3) if row.exported_table3 else None,
+        exported_at=row.exported_at,
+    )
+
+
+def saved_year(store: Store, year: int) -> SavedYear:
+    with store.transaction() as session:
+        return _saved(session.get(StatutoryReportRow, year), year)
+
+
+def _update(store: Store, year: int, **values: Any) -> SavedYear:
+    with store.transaction() as session:
+        row = session.get(StatutoryReportRow, year)
+        before = _audit_view(row)
+        if row is None:
+            row = StatutoryReportRow(year=year, figures={}, updated_at=now())
+            session.add(row)
+        for name, value in values.items():
+            setattr(row, name, value)
+        row.updated_at = now()
+        session.flush()
+        store._audit(
+            session, AUDIT_ENTITY, year, "create" if before is None else "update", before, _audit_view(row)
+        )
+        return _saved(row, year)
+
+
+def _audit_view(row: StatutoryReportRow | None) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    exported = row.exported_at.isoformat() if row.exported_at else None
+    return {"figures": row.figures, "prose": row.prose, "exported_at": exported}
+
+
+def save_figures(store: Store, year: int, figures: EnteredFigures) -> SavedYear:
+    """Keep the officer's figures for `year` (already parsed and checked: domain.statutory_figures)."""
+    return _update(store, year, figures=figures.to_json())
+
+
+def save_prose(store: Store, year: int, prose: ReportProse | None) -> SavedYear:
+    """Keep the officer's text; None discards it, so the report shows a fresh draft again."""
+    return _update(store, year, prose=prose.to_json() if prose is not None else None)
+
+
+def record_export(store: Store, report: StatutoryReport) -> SavedYear:
+    """Remember what was exported: the text (next year's 雷同 check) and table 三 (next year's 上年结转)."""
+    return _update(
+        store,
+        report.year,
+        prose=report.prose.to_json(),
+        exported_table3=report.table3.to_json(),
+        exported_at=now(),
+    )
+
+
+def _year_stats(store: Store, year: int, generated_at: datetime) -> ReportStats:
+    return compute_report(report_input(store, ReportPeriod.year(year), generated_at.date(), generated_at))
+
+
+def report_sources(store: Store, year: int, generated_at: datetime) -> ReportSources:
+    """Everything `year`'s report is made of, as of `generated_at` (a report drafted in December counts
+    what is known that day; one made in January counts the whole year)."""
+    data = report_input(store, ReportPeriod.year(year), generated_at.date(), generated_at)
+    stats = compute_report(data)
+    as_of = stats.as_of
+    start = date(year, 1, 1)
+    published = [
+        r.publication
+        for r in data.records
+        if r.publication.published_on is not None and start <= r.publication.published_on <= as_of
+    ]
+    documents = [
+        DocumentFact(p.document_kind, p.formed_on or p.published_on, p.abolished_on)
+        for p in (r.publication for r in data.records)
+        if p.document_kind is not DocumentKind.OTHER
+    ]
+    applications = ApplicationRegister(store).applications()
+    entries = [
+        Table3Entry(a.applicant_type, a.received_on, a.replied_on or a.withdrawn_on, a.result)
+        for a in applications
+        if a.received_on <= as_of
+    ]
+    yearly = application_period_stats(applications, start, min(date(year, 12, 31), as_of), store.calendar())
+    saved, last_year = saved_year(store, year), saved_year(store, year - 1)
+    last_stats = _year_stats(store, year - 1, datetime(year, 1, 1))
+    return ReportSources(
+        year=year,
+        bureau=data.settings.bureau_name,
+        publications=stats,
+        last_year_publications=last_stats if last_stats.totals.published else None,
+        catalogue_items=len(data.items),
+        reviewed=sum(p.review_done for p in published),
+        indexed=sum(bool(p.index_number.strip()) for p in published),
+        documents=documents,
+        applications=entries,
+        late_replies=yearly.replied_late,
+        figures=saved.figures,
+        last_year_table3=last_year.exported_table3,
+        prose=saved.prose,
+    )
