@@ -28,49 +28,9 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 from docx.table import _Cell
 
-from disclosure_desk.domain.applications import ResultCategory
-from disclosure_desk.domain.statutory_figures import format_figure
+from disclosure_desk.domain.statutory_layout import Grid, Role, table2_grid, table3_grid, table4_grid
 from disclosure_desk.domain.statutory_report import StatutoryReport
-from disclosure_desk.domain.statutory_table3 import (
-    APPLICANT_HEADER,
-    COLUMNS,
-    LEGAL_PERSON_HEADER,
-    NOTE,
-    ROW_CARRIED_FORWARD,
-    ROW_CARRIED_OVER,
-    ROW_NEW,
-    ROW_RESULTS,
-    ROW_TOTAL,
-    TOTAL_COLUMN,
-    group_label,
-    rows_of_group,
-)
-from disclosure_desk.domain.statutory_tables import (
-    ABOLISHED,
-    COERCION,
-    CONTENT,
-    DECISIONS,
-    FEE_AMOUNT,
-    FEES,
-    IN_FORCE,
-    ISSUED,
-    ITEM_1,
-    ITEM_5,
-    ITEM_6,
-    ITEM_8,
-    LICENSING,
-    LITIGATION,
-    LITIGATION_AFTER_REVIEW,
-    LITIGATION_DIRECT,
-    NORMATIVE_DOCUMENTS,
-    OUTCOME_LABELS,
-    PENALTY,
-    REGULATIONS,
-    REPORT_TITLE_SUFFIX,
-    REVIEW,
-    SECTION_TITLES,
-    TOTAL,
-)
+from disclosure_desk.domain.statutory_tables import REPORT_TITLE_SUFFIX, SECTION_TITLES
 from disclosure_desk.io.report_file import save_report_file, with_suffix
 
 FONT_TITLE = "方正小标宋简体"
@@ -129,11 +89,11 @@ def build_document(report: StatutoryReport) -> Any:
     document.add_paragraph(SECTION_TITLES[0], style=STYLE_HEADING)
     _prose(document, report.prose.overview)
     document.add_paragraph(SECTION_TITLES[1], style=STYLE_HEADING)
-    _table2(document, report)
+    _draw(document, table2_grid(report.section2))
     document.add_paragraph(SECTION_TITLES[2], style=STYLE_HEADING)
-    _table3(document, report)
+    _draw(document, table3_grid(report.table3))
     document.add_paragraph(SECTION_TITLES[3], style=STYLE_HEADING)
-    _table4(document, report)
+    _draw(document, table4_grid(report.section4))
     document.add_paragraph(SECTION_TITLES[4], style=STYLE_HEADING)
     _prose(document, report.prose.problems)
     document.add_paragraph(SECTION_TITLES[5], style=STYLE_HEADING)
@@ -375,94 +335,19 @@ class _Grid:
             self.cells[top][left]._tc.merge(self.cells[bottom][right]._tc)
 
 
-def _table2(document: Any, report: StatutoryReport) -> None:
-    s2 = report.section2
-    grid = _Grid(document, 14, (47.0, 36.3, 36.3, 36.4))
-
-    def block(row: int, heading: str) -> None:
-        grid.merge(row, 0, row, 3, heading)
-
-    def single(row: int, label: str, value: str, *, label_is_header: bool = False) -> None:
-        grid.put(row, 0, label, label=not label_is_header)
-        grid.merge(row, 1, row, 3, value)
-
-    block(0, ITEM_1)
-    for column, text in enumerate((CONTENT, ISSUED, ABOLISHED, IN_FORCE)):
-        grid.put(1, column, text)
-    for row, (label, counts) in enumerate(
-        ((REGULATIONS, s2.regulations), (NORMATIVE_DOCUMENTS, s2.normative_documents)), start=2
-    ):
-        grid.put(row, 0, label, label=True)
-        for column, value in enumerate((counts.issued, counts.abolished, counts.in_force), start=1):
-            grid.put(row, column, str(value))
-    block(4, ITEM_5)
-    single(5, CONTENT, DECISIONS, label_is_header=True)
-    single(6, LICENSING, str(s2.licensing))
-    block(7, ITEM_6)
-    single(8, CONTENT, DECISIONS, label_is_header=True)
-    single(9, PENALTY, str(s2.penalty))
-    single(10, COERCION, str(s2.coercion))
-    block(11, ITEM_8)
-    single(12, CONTENT, FEE_AMOUNT, label_is_header=True)
-    single(13, FEES, format_figure(s2.fees_10k_yuan))
-    grid.keep_together()
-    grid.finish()
-
-
-def _table3(document: Any, report: StatutoryReport) -> None:
-    table3 = report.table3
-    width = (156.0 - 9.0 - 16.0 - 48.0) / len(COLUMNS)
-    grid = _Grid(document, 28, (9.0, 16.0, 48.0, *([width] * len(COLUMNS))))
-    grid.merge(0, 0, 2, 2, NOTE, label=True)
-    grid.merge(0, 3, 0, 9, APPLICANT_HEADER)
-    grid.merge(1, 3, 2, 3, COLUMNS[0])
-    grid.merge(1, 4, 1, 8, LEGAL_PERSON_HEADER)
-    grid.merge(1, 9, 2, 9, TOTAL_COLUMN)
-    for column, text in enumerate(COLUMNS[1:-1], start=4):
-        grid.put(2, column, text)
-    grid.repeat_header(3)
-    grid.keep_together(4)
-
-    def numbers(row: int, label: str) -> None:
-        for column, value in enumerate(table3.row(label), start=3):
-            grid.put(row, column, str(value))
-
-    grid.merge(3, 0, 3, 2, ROW_NEW, label=True)
-    numbers(3, ROW_NEW)
-    grid.merge(4, 0, 4, 2, ROW_CARRIED_OVER, label=True)
-    numbers(4, ROW_CARRIED_OVER)
-    grid.merge(5, 0, 26, 0, ROW_RESULTS)
-    row = 5
-    for category in ResultCategory:
-        labels = rows_of_group(category)
-        if labels == (group_label(category),):  # （一）（二）: no numbered rows
-            grid.merge(row, 1, row, 2, labels[0], label=True)
-            numbers(row, labels[0])
-            row += 1
-            continue
-        grid.merge(row, 1, row + len(labels) - 1, 1, group_label(category), label=True)
-        for label in labels:
-            grid.put(row, 2, label, label=True)
-            numbers(row, label)
-            row += 1
-    grid.merge(row, 1, row, 2, ROW_TOTAL, label=True)
-    numbers(row, ROW_TOTAL)
-    grid.merge(row + 1, 0, row + 1, 2, ROW_CARRIED_FORWARD, label=True)
-    numbers(row + 1, ROW_CARRIED_FORWARD)
-    grid.finish()
-
-
-def _table4(document: Any, report: StatutoryReport) -> None:
-    grid = _Grid(document, 4, [156.0 / 15] * 15)
-    grid.merge(0, 0, 0, 4, REVIEW)
-    grid.merge(0, 5, 0, 14, LITIGATION)
-    for column, text in enumerate((*OUTCOME_LABELS, TOTAL)):
-        grid.merge(1, column, 2, column, text)
-    grid.merge(1, 5, 1, 9, LITIGATION_DIRECT)
-    grid.merge(1, 10, 1, 14, LITIGATION_AFTER_REVIEW)
-    for column, text in enumerate((*OUTCOME_LABELS, TOTAL) * 2, start=5):
-        grid.put(2, column, text)
-    for column, value in enumerate(report.section4.cells):
-        grid.put(3, column, str(value))
-    grid.keep_together()
+def _draw(document: Any, layout: Grid) -> None:
+    grid = _Grid(document, layout.rows, layout.widths_mm)
+    for cell in layout.cells:
+        grid.merge(
+            cell.row,
+            cell.column,
+            cell.row + cell.rowspan - 1,
+            cell.column + cell.colspan - 1,
+            cell.text,
+            label=cell.role is Role.LABEL,
+        )
+    if layout.header_rows:
+        grid.repeat_header(layout.header_rows)
+    # a small table stays on one page; a long one keeps at least its header with its first row
+    grid.keep_together(None if layout.keep_together else layout.header_rows + 1)
     grid.finish()
