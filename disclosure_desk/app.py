@@ -22,6 +22,7 @@ from disclosure_desk.ui.main_window import MainWindow
 from disclosure_desk.ui.persistence import UiState, open_ui_settings
 from disclosure_desk.ui.presenters import Clock
 from disclosure_desk.ui.reminders import Notifier
+from disclosure_desk.ui.statutory_controller import attach_statutory
 
 if TYPE_CHECKING:
     from disclosure_desk.cli.context import CliContext
@@ -60,6 +61,7 @@ def build_desk(
     window.exportCatalogueRequested.connect(controller.export_catalogue)
     dashboard = attach_dashboard(store, clock, window, controller, notifier)
     attach_applications(store, clock, window, controller, dashboard)
+    attach_statutory(store, clock, window, controller)
     controller.start()
     window.restore_layout()
     return window, controller

@@ -174,7 +174,14 @@ def _cases(y: int, s4: Section4) -> str:
 def _management(f: ProseFacts) -> str:
     y, published = f.year, f.publications.totals.published
     text = ""
-    if published:
+    if published and f.reviewed == 0 and f.indexed == 0:
+        # "0条登记了保密审查" reads as a slip; say plainly that the register has no such records
+        text = say(
+            y,
+            f"全年公开的{published}条信息在台账中均未登记保密审查和索引号。",
+            f"本年发布的{published}条信息，台账里还没有保密审查和索引号的记录。",
+        )
+    elif published:
         missing = published - f.reviewed
         text = say(
             y,

@@ -16,6 +16,7 @@ from disclosure_desk.domain.report_period import ReportPeriod
 from disclosure_desk.domain.report_stats import ReportStats, compute_report
 from disclosure_desk.domain.statutory_figures import EnteredFigures
 from disclosure_desk.domain.statutory_prose import ReportProse
+from disclosure_desk.domain.statutory_reminder import ReportProgress
 from disclosure_desk.domain.statutory_report import DocumentFact, ReportSources, StatutoryReport
 from disclosure_desk.domain.statutory_table3 import Table3, Table3Entry
 from disclosure_desk.store.applications import ApplicationRegister
@@ -49,6 +50,17 @@ def _saved(row: StatutoryReportRow | None, year: int) -> SavedYear:
         prose=ReportProse.from_json(row.prose) if row.prose else None,
         exported_table3=Table3.from_json(row.exported_table3) if row.exported_table3 else None,
         exported_at=row.exported_at,
+    )
+
+
+def report_progress(store: Store, year: int) -> ReportProgress:
+    """How far `year`'s report is, for the start page's reminder: one row read, no report built."""
+    saved = saved_year(store, year)
+    return ReportProgress(
+        figures_saved=saved.figures_saved,
+        prose_saved=saved.prose is not None,
+        placeholders=len(saved.prose.placeholders()) if saved.prose is not None else 0,
+        exported_at=saved.exported_at,
     )
 
 

@@ -35,6 +35,7 @@ class MainWindow(QMainWindow):
     trashRequested = Signal()
     settingsRequested = Signal()
     holidaysRequested = Signal()
+    statutoryRequested = Signal()  # 工具 → 年度报告…
     aboutRequested = Signal()
     reportRequested = Signal(bool)  # annual?
     backupRequested = Signal()
@@ -170,6 +171,11 @@ class MainWindow(QMainWindow):
         self.trash_action = self._action(self.tr("回收站(&T)…"), self.trashRequested.emit)
         self.settings_action = self._action(self.tr("设置(&S)…"), self.settingsRequested.emit)
         self.holidays_action = self._action(self.tr("节假日安排(&H)…"), self.holidaysRequested.emit)
+        self.statutory_action = self._action(
+            self.tr("年度报告(&N)…"),
+            self.statutoryRequested.emit,
+            tip=self.tr("起草、核对并导出政府信息公开工作年度报告"),
+        )
         self.about_action = self._action(self.tr("关于(&A)…"), self.aboutRequested.emit)
         self.quit_action = self._action(self.tr("退出(&X)"), self.close, "Ctrl+Q")
 
@@ -200,6 +206,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         tools_menu = bar.addMenu(self.tr("工具(&T)"))
+        tools_menu.addAction(self.statutory_action)
         tools_menu.addAction(self.holidays_action)
         tools_menu.addAction(self.settings_action)
         help_menu = bar.addMenu(self.tr("帮助(&H)"))

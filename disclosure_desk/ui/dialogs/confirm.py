@@ -137,6 +137,18 @@ def ask_import_catalogue(parent: QWidget | None, summary: str, warnings: list[st
     return box.clickedButton() is yes
 
 
+def ask_export_despite_checks(parent: QWidget | None, failed: list[str]) -> bool:
+    """The window's --force: export a report whose cross-checks fail, after reading each of them."""
+    shown = failed[:8] + ([_tr("……另有 {0} 项").format(len(failed) - 8)] if len(failed) > 8 else [])
+    return _ask(
+        parent,
+        _tr("校验未通过"),
+        _tr("年度报告有 {0} 项校验未通过，评估时会被扣分。仍然导出吗？").format(len(failed)),
+        _tr("仍然导出"),
+        "\n".join(f"✗ {line}" for line in shown),
+    )
+
+
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
     """An error told to the officer; logged too, so the log tells what the officer saw."""
     _log.warning("Error shown: %s: %s", title, message)

@@ -46,6 +46,23 @@ def ask_catalogue_export_path(parent: QWidget | None, suggested: Path) -> Path |
     return _ask_xlsx(parent, _tr("导出目录"), suggested)
 
 
+def ask_statutory_report_path(parent: QWidget | None, suggested: Path) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(
+        parent, _tr("导出年度报告"), str(suggested), _tr("Word 文档 (*.docx)")
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
+
+
+def ask_last_year_report(parent: QWidget | None) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent, _tr("选择上年度报告"), str(Path.home()), _tr("Word 文档 (*.docx);;所有文件 (*)")
+    )
+    return Path(name) if name else None
+
+
 def open_path(path: Path) -> bool:
     """Open a file or folder with the system's program (Excel/WPS for a report, Explorer for a folder)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

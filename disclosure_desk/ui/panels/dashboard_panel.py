@@ -37,6 +37,7 @@ from disclosure_desk.ui.models.dashboard_model import OpenColumn, OpenWorkModel
 from disclosure_desk.ui.models.roles import ITEM_ROLE, ROW_ROLE
 from disclosure_desk.ui.texts import group_label, status_label, vocabulary
 from disclosure_desk.ui.widgets.month_chart import MonthChart
+from disclosure_desk.ui.widgets.report_banner import ReportBanner
 
 # Local to the page, so the shared application stylesheet stays as it is.
 _STYLE = """
@@ -208,6 +209,8 @@ class DashboardPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(cards)
+        self.report_banner = ReportBanner(self)  # the annual report, from 1 December
+        layout.addWidget(self.report_banner)
         layout.addWidget(self.all_clear)
         layout.addWidget(self.splitter, 1)
 
