@@ -70,7 +70,9 @@ def used_channels(rows: Sequence[ChannelRow]) -> list[tuple[str, int]]:
 
 
 def enumerate_points(year: int, points: Sequence[str]) -> str:
-    """“一是…；二是…。” (even years) or “第一，…；第二，…。” (odd years)."""
+    """“一是…；二是…。” (even years) or “第一，…；第二，…。” (odd years); a single point is not numbered."""
+    if len(points) == 1:
+        return points[0] + "。"
     ordinals = "一二三四五六七八九十"
     pattern = "{o}是{p}" if year % 2 == 0 else "第{o}，{p}"
     return "；".join(pattern.format(o=ordinals[i], p=p) for i, p in enumerate(points[:10])) + "。"

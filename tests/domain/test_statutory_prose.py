@@ -135,3 +135,11 @@ def test_the_same_figures_in_consecutive_years_are_worded_differently() -> None:
         "六、其他需要报告的事项",
     ]
     assert [r.too_similar for r in results] == [False, False, False], [r.message for r in results]
+
+
+def test_a_single_problem_is_not_numbered() -> None:
+    only_silent_items = compute_report(replace(annual_input(), records=[RECORDS["A"], RECORDS["I"]]))
+    prose = draft_prose(
+        facts(publications=only_silent_items, table3=Table3.zero(), late_replies=0, section4=Section4())
+    )
+    assert prose.problems.splitlines()[1] == "基本目录中有3个事项本年没有公开记录。"
