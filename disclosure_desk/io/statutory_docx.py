@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -65,13 +66,16 @@ INDENT = Pt(32)  # two characters of 三号
 _SUBHEADING = re.compile(r"^（[一二三四五六七八九十]+）[^。；，]{0,24}$")
 
 
-def write_statutory_docx(path: Path, report: StatutoryReport) -> Path:
-    """Write the report to `path` (".docx" added if missing) atomically; ReportError in Chinese on failure."""
-    document = build_document(report)
+def write_statutory_docx(path: Path, report: StatutoryReport, *, signed_on: date | None = None) -> Path:
+    """Write the report to `path` (".docx" added if missing) atomically; ReportError in Chinese on failure.
+
+    `signed_on` is the date under the bureau's name at the end (落款); the real date by default.
+    """
+    document = build_document(report, signed_on or date.today())
     return save_report_file(with_suffix(path, ".docx"), document.save)
 
 
-def build_document(report: StatutoryReport) -> Any:
+def build_document(report: StatutoryReport, signed_on: date | None = None) -> Any:
     document = Document()
     _page_setup(document)
     _styles(document)
@@ -98,7 +102,19 @@ def build_document(report: StatutoryReport) -> Any:
     _prose(document, report.prose.problems)
     document.add_paragraph(SECTION_TITLES[5], style=STYLE_HEADING)
     _prose(document, report.prose.other)
+    if signed_on is not None:
+        _signature(document, report.bureau, signed_on)
     return document
+
+
+def _signature(document: Any, bureau: str, day: date) -> None:
+    """The 落款: a blank line, then the bureau and the date, right-aligned as published reports end."""
+    document.add_paragraph()
+    for text in (bureau, f"{day.year}年{day.month}月{day.day}日"):
+        paragraph = document.add_paragraph(text)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        paragraph.paragraph_format.first_line_indent = Pt(0)
+        paragraph.paragraph_format.right_indent = INDENT
 
 
 def _prose(document: Any, text: str) -> None:

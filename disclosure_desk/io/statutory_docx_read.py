@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from disclosure_desk.domain.errors import os_error_text
 from disclosure_desk.io.errors import ReportError
@@ -35,5 +36,6 @@ def read_report_text(path: Path) -> str:
         raise ReportError(f"“{path.name}”不是有效的 Word（.docx）文件，或文件已损坏（{error}）。") from None
     except Exception as error:  # lxml's XMLSyntaxError and friends: a damaged document part
         raise ReportError(f"“{path.name}”的内容已损坏，无法读取（{type(error).__name__}）。") from None
-    lines = (paragraph.text.strip() for paragraph in document.paragraphs)
+    # right-aligned lines are the 落款 (bureau and date), the same every year: not prose to compare
+    lines = (p.text.strip() for p in document.paragraphs if p.alignment != WD_ALIGN_PARAGRAPH.RIGHT)
     return "\n".join(line for line in lines if line)

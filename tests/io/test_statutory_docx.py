@@ -3,10 +3,12 @@ with the merged header cells of 国办公开办函〔2021〕30号."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from statutory_sample import sample_report  # tests/statutory_sample.py
@@ -203,3 +205,12 @@ def test_a_missing_folder_is_refused_and_nothing_is_written(tmp_path: Path) -> N
     with pytest.raises(ReportError, match="不存在"):
         write_statutory_docx(tmp_path / "没有" / "年报.docx", sample_report())
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_report_ends_with_the_bureau_and_the_date(tmp_path: Path) -> None:
+    report = sample_report()
+    path = write_statutory_docx(tmp_path / "签.docx", report, signed_on=date(2027, 1, 20))
+    paragraphs = [p for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+    assert [p.text for p in paragraphs[-2:]] == [report.bureau, "2027年1月20日"]
+    assert all(p.alignment == WD_ALIGN_PARAGRAPH.RIGHT for p in paragraphs[-2:])
+    assert split_sections(read_report_text(path))["六、其他需要报告的事项"] == report.prose.other
