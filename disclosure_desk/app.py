@@ -16,6 +16,7 @@ from disclosure_desk import paths
 from disclosure_desk.store.db import sqlite_path
 from disclosure_desk.store.repository import Store
 from disclosure_desk.ui.applications_controller import attach_applications
+from disclosure_desk.ui.card_routing import route_cards
 from disclosure_desk.ui.controller import DeskController
 from disclosure_desk.ui.dashboard_controller import attach_dashboard
 from disclosure_desk.ui.main_window import MainWindow
@@ -56,12 +57,14 @@ def build_desk(
     window.restoreRequested.connect(controller.restore_backup)
     window.openDataFolderRequested.connect(controller.open_data_folder)
     window.historyRequested.connect(controller.show_history)
+    window.row_actions.markPublishedRequested.connect(controller.mark_published)
     window.ruleRequested.connect(controller.set_rule)
     window.importCatalogueRequested.connect(controller.import_catalogue)
     window.exportCatalogueRequested.connect(controller.export_catalogue)
     dashboard = attach_dashboard(store, clock, window, controller, notifier)
     attach_applications(store, clock, window, controller, dashboard)
     attach_statutory(store, clock, window, controller)
+    route_cards(window)
     controller.start()
     window.restore_layout()
     return window, controller

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
 
 from disclosure_desk import paths
 from disclosure_desk.domain.catalogue import CHANNELS, CatalogueItem
@@ -34,6 +35,7 @@ from disclosure_desk.ui.dialogs.about import show_about
 from disclosure_desk.ui.dialogs.history_dialog import HistoryDialog
 from disclosure_desk.ui.dialogs.holidays_dialog import HolidaysDialog
 from disclosure_desk.ui.dialogs.item_chooser import ItemChooserDialog
+from disclosure_desk.ui.dialogs.mark_published_dialog import MarkPublishedDialog
 from disclosure_desk.ui.dialogs.publication_editor import PublicationEditor
 from disclosure_desk.ui.dialogs.report_dialog import ReportDialog
 from disclosure_desk.ui.dialogs.rule_dialog import RuleDialog
@@ -70,6 +72,7 @@ class DeskController(QObject):
         self.trash_dialog: TrashDialog | None = None
         self.holidays_dialog: HolidaysDialog | None = None
         self.item_chooser: ItemChooserDialog | None = None
+        self.mark_dialog: MarkPublishedDialog | None = None
 
     # --- loading ------------------------------------------------------------------------------------
 
@@ -197,6 +200,49 @@ class DeskController(QObject):
         if row is not None:
             self.window.select_publication(row)
 
+    def mark_published(self, row: RegisterRow) -> None:
+        """标记为今天已公开 from a list's context menu: the date (today unless changed), and the channels
+        when the catalogue's required ones are not all ticked."""
+        if self.mark_dialog is not None:
+            self.mark_dialog.raise_()
+            return
+        dialog = MarkPublishedDialog(
+            row.publication,
+            row.record.item,
+            clock=self.clock,
+            due_on=row.record.due.due_on,
+            calendar=self.store.calendar(),
+            parent=self.window,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.submitted.connect(lambda value: self._save_marked(dialog, value))
+        dialog.finished.connect(self._mark_dialog_closed)
+        self.mark_dialog = dialog
+        dialog.open()
+
+    def _mark_dialog_closed(self) -> None:
+        self.mark_dialog = None
+
+    def _save_marked(self, dialog: MarkPublishedDialog, value: Publication) -> None:
+        try:
+            saved = self.store.update_publication(value)
+        except ValidationError as error:
+            dialog.show_save_error(str(error), error.field)
+            return
+        except DisclosureDeskError as error:
+            dialog.show_save_error(str(error))
+            return
+        dialog.accept()
+        self.reload()
+        self.window.show_status(
+            self.tr("已标记为已公开：{0}（{1}）").format(saved.title, format_date_long(saved.published_on))
+            if saved.published_on is not None
+            else self.tr("已保存：{0}").format(saved.title)
+        )
+        row = self._row_for(saved.id)
+        if row is not None:
+            self.window.select_publication(row)
+
     def delete_publication(self, row: RegisterRow) -> None:
         publication = row.publication
         if publication.id is None or not confirm.ask_delete(self.window, publication.title):
@@ -219,6 +265,10 @@ class DeskController(QObject):
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.restoreRequested.connect(self.restore_publication)
             dialog.purgeRequested.connect(self.purge_publication)
+            dialog.historyRequested.connect(lambda p: self.show_publication_history(p, self.trash_dialog))
+            dialog.titleCopied.connect(
+                lambda title: self.window.show_status(self.tr("已复制标题：{0}").format(title))
+            )
             dialog.finished.connect(self._trash_closed)
             self.trash_dialog = dialog
         self._refresh_trash()
@@ -408,10 +458,13 @@ class DeskController(QObject):
         files.open_path(self.data_folder)
 
     def show_history(self, row: RegisterRow) -> None:
-        if row.publication.id is None:
+        self.show_publication_history(row.publication)
+
+    def show_publication_history(self, publication: Publication, parent: QWidget | None = None) -> None:
+        if publication.id is None:
             return
-        entries = self.store.audit_history("publication", row.publication.id)
-        dialog = HistoryDialog(row.publication.title, entries, self.window)
+        entries = self.store.audit_history("publication", publication.id)
+        dialog = HistoryDialog(publication.title, entries, parent or self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
@@ -18,6 +18,7 @@ from disclosure_desk.ui.panels.item_detail_panel import ItemDetailPanel
 from disclosure_desk.ui.panels.publications_panel import PublicationsPanel
 from disclosure_desk.ui.persistence import UiState
 from disclosure_desk.ui.presenters import ItemInfo, RegisterRow, open_work_by_item, rows_by_item
+from disclosure_desk.ui.row_actions import RowActions
 from disclosure_desk.ui.window_geometry import guard_on_screen, restore_main_window
 
 STATUS_MESSAGE_MS = 8000
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self._ui_state = ui_state
         self._infos: Mapping[int, ItemInfo] = {}
         self._by_item: dict[int, list[RegisterRow]] = {}
+        self._by_id: dict[int, RegisterRow] = {}
         self.setObjectName("mainWindow")
         self.setWindowTitle(title)
 
@@ -91,8 +93,19 @@ class MainWindow(QMainWindow):
         self.detail_panel.ruleRequested.connect(self.request_rule)
         self.publications_panel.editRequested.connect(self.editRequested)
         self.tabs.currentChanged.connect(self._update_actions)
-        self.detail_panel.table.selectionModel().selectionChanged.connect(self._update_actions)
-        self.publications_panel.table.selectionModel().selectionChanged.connect(self._update_actions)
+        for view in (self.detail_panel.table, self.publications_panel.table, self.dashboard_panel.open_view):
+            view.selectionModel().selectionChanged.connect(self._update_actions)
+        # one context menu on every list of publications (row_actions)
+        self.row_actions = RowActions(self)
+        self.row_actions.attach(self.detail_panel.table, self.detail_panel.table.row_at)
+        self.row_actions.attach(self.publications_panel.table, self.publications_panel.table.row_at)
+        self.row_actions.attach(self.dashboard_panel.open_view, self._dashboard_row)
+        self.row_actions.editRequested.connect(self.editRequested)
+        self.row_actions.deleteRequested.connect(self.deleteRequested)
+        self.row_actions.historyRequested.connect(self.historyRequested)
+        self.row_actions.titleCopied.connect(
+            lambda title: self.show_status(self.tr("已复制标题：{0}").format(title))
+        )
         self._update_actions()
         guard_on_screen(self)
 
@@ -167,6 +180,7 @@ class MainWindow(QMainWindow):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.detail_panel.table.addAction(self.delete_action)
         self.publications_panel.table.addAction(self.delete_action)
+        self.dashboard_panel.open_view.addAction(self.delete_action)
         self.find_action = self._action(self.tr("查找(&F)"), self.focus_search, QKeySequence.StandardKey.Find)
         self.trash_action = self._action(self.tr("回收站(&T)…"), self.trashRequested.emit)
         self.settings_action = self._action(self.tr("设置(&S)…"), self.settingsRequested.emit)
@@ -255,6 +269,7 @@ class MainWindow(QMainWindow):
 
     def set_register(self, rows: Sequence[RegisterRow]) -> None:
         self._by_item = rows_by_item(rows)
+        self._by_id = {row.publication.id: row for row in rows if row.publication.id is not None}
         self.catalogue_panel.set_open_work(open_work_by_item(rows))
         self.publications_panel.set_rows(list(rows))
         item = self.detail_panel.item
@@ -289,9 +304,19 @@ class MainWindow(QMainWindow):
             return row.record.item if row is not None else None
         return self.catalogue_panel.current_item()
 
+    def _title_copied(self, title: str) -> None:
+        self.show_status(self.tr("已复制标题：{0}").format(title))
+
+    def _dashboard_row(self, index: QModelIndex) -> RegisterRow | None:
+        entry = self.dashboard_panel.entry_at(index)
+        return self._by_id.get(entry.record.publication.id or -1) if entry is not None else None
+
     def current_row(self) -> RegisterRow | None:
-        if self.tabs.currentIndex() in (DASHBOARD_TAB, APPLICATIONS_TAB):
+        if self.tabs.currentIndex() == APPLICATIONS_TAB:
             return None
+        if self.tabs.currentIndex() == DASHBOARD_TAB:
+            entry = self.dashboard_panel.current_entry()
+            return self._by_id.get(entry.record.publication.id or -1) if entry is not None else None
         if self.tabs.currentIndex() == ALL_TAB:
             return self.publications_panel.current_row()
         return self.detail_panel.current_row()

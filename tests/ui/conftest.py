@@ -17,11 +17,15 @@ from disclosure_desk.store.repository import Store
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # The offscreen platform warns that it cannot resize native windows to their size hints; that is
-    # the platform plugin talking, not our code.
+    # The offscreen platform warns that it cannot resize native windows to their size hints, nor raise
+    # a popup menu or grab the keyboard for it; that is the platform plugin talking, not our code.
     for item in items:
         if "tests/ui/" in str(item.path).replace("\\", "/"):
-            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+            item.add_marker(
+                pytest.mark.qt_log_ignore(
+                    "propagateSizeHints", "does not support raise", "does not support grabbing the keyboard"
+                )
+            )
 
 
 @pytest.fixture

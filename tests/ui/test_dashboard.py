@@ -150,13 +150,16 @@ def test_a_published_record_never_shows_as_due(seeded_desk: Desk) -> None:
     assert panel_of(seeded_desk).month_card.value.text() == "2"
 
 
-def test_clicking_a_row_opens_its_editor_and_saving_refreshes_the_page(seeded_desk: Desk) -> None:
+def test_one_click_selects_a_double_click_edits_and_saving_refreshes_the_page(seeded_desk: Desk) -> None:
     panel = panel_of(seeded_desk)
     view = panel.open_view
     index = panel.open_model.index(1, OpenColumn.TITLE)
-    seeded_desk.qtbot.mouseClick(
-        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
-    )
+    centre = view.visualRect(index).center()
+    seeded_desk.qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert seeded_desk.controller.editor is None, "one click selects, as in every list"
+    window = seeded_desk.window
+    assert window.edit_action.isEnabled() and window.delete_action.isEnabled(), "the toolbar follows"
+    seeded_desk.qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     editor = seeded_desk.controller.editor
     assert editor is not None
     assert editor.value().title == "九月十一日形成"

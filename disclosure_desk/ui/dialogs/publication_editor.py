@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from disclosure_desk.domain.catalogue import CHANNELS, CatalogueItem
+from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.deadlines import Anchor, DueDate
 from disclosure_desk.domain.errors import ValidationError
 from disclosure_desk.domain.publication import DocumentKind, Publication
@@ -46,6 +45,7 @@ from disclosure_desk.ui.dialogs.item_chooser import ItemChooserDialog
 from disclosure_desk.ui.focus_order import apply_visual_tab_order
 from disclosure_desk.ui.presenters import ItemInfo, item_label
 from disclosure_desk.ui.texts import format_date, format_date_long
+from disclosure_desk.ui.widgets.channel_boxes import ChannelBoxes
 from disclosure_desk.ui.widgets.date_field import DateField
 from disclosure_desk.ui.widgets.field_error import FieldError, with_error
 from disclosure_desk.ui.window_geometry import RemembersSize
@@ -140,7 +140,8 @@ class PublicationEditor(RemembersSize, QDialog):
         self.change_item_button.setVisible(bool(self._items) and self._info_for is not None)
         self.item_chooser: ItemChooserDialog | None = None
 
-        self.channel_boxes: dict[str, QCheckBox] = {channel: QCheckBox(channel, self) for channel in CHANNELS}
+        self.channels = ChannelBoxes(self)
+        self.channel_boxes = self.channels.boxes
         self.reason_edit = QLineEdit(self)
         self.reason_edit.setPlaceholderText(self.tr("说明为何未通过目录要求的渠道公开"))
 
@@ -231,15 +232,12 @@ class PublicationEditor(RemembersSize, QDialog):
         due_layout.addLayout(late_form)
 
         channels = QGroupBox(self.tr("公开渠道和载体"), self)
-        grid = QGridLayout(channels)
-        grid.setHorizontalSpacing(16)
-        for number, channel in enumerate(CHANNELS):
-            grid.addWidget(self.channel_boxes[channel], number // 2, number % 2)
-        last = (len(CHANNELS) + 1) // 2
-        grid.addWidget(self._error("channels"), last, 0, 1, 2)
+        channels_layout = QVBoxLayout(channels)
+        channels_layout.addWidget(self.channels)
+        channels_layout.addWidget(self._error("channels"))
         self.reason_label = QLabel(self.tr("未按目录渠道公开的原因 *"), self)
-        grid.addWidget(self.reason_label, last + 1, 0, 1, 2)
-        grid.addWidget(with_error(self.reason_edit, self._error("missing_channel_reason")), last + 2, 0, 1, 2)
+        channels_layout.addWidget(self.reason_label)
+        channels_layout.addWidget(with_error(self.reason_edit, self._error("missing_channel_reason")))
 
         review = QGroupBox(self.tr("保密审查"), self)
         review_form = QFormLayout(review)
@@ -288,9 +286,7 @@ class PublicationEditor(RemembersSize, QDialog):
         self.url_edit.setText(p.url)
         for name, field in self.date_edits.items():
             field.set_date(getattr(p, name))
-        ticked = set(p.channels)
-        for channel, box in self.channel_boxes.items():
-            box.setChecked(channel in ticked)
+        self.channels.set_ticked(p.channels)
         self.reason_edit.setText(p.missing_channel_reason)
         self.review_box.setChecked(p.review_done)
         self.reviewer_edit.setText(p.reviewer)
@@ -310,8 +306,7 @@ class PublicationEditor(RemembersSize, QDialog):
         self.reviewed_on_edit.dateChanged.connect(self._on_changed)
         self.abolished_edit.dateChanged.connect(self._on_changed)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
-        for box in self.channel_boxes.values():
-            box.toggled.connect(self._on_changed)
+        self.channels.changed.connect(self._on_changed)
         for edit in (self.title_edit, self.url_edit, self.reason_edit, self.index_edit, self.document_edit):
             edit.textChanged.connect(self._on_text_changed)
         self.index_button.clicked.connect(self.fill_index_number)
@@ -330,14 +325,7 @@ class PublicationEditor(RemembersSize, QDialog):
         self.rule_label.setText(
             self.tr("公开时限：{0}　　计算规则：{1}").format(item.time_limit, info.rule_description)
         )
-        required = set(item.channels)
-        for channel, box in self.channel_boxes.items():
-            needed = channel in required
-            box.setText(channel + (self.tr("（必选）") if needed else ""))
-            font = box.font()
-            font.setBold(needed)
-            box.setFont(font)
-            box.setToolTip(self.tr("目录要求通过该渠道公开") if needed else "")
+        self.channels.set_required(item.channels)
         self.date_labels["formed_on"].setText(self._anchor_label())
         # only statutory (按照法定时间公开) items take a hand-entered due date
         self.dates_form.setRowVisible(self.date_labels["due_on_manual"], info.is_statutory)
@@ -365,13 +353,11 @@ class PublicationEditor(RemembersSize, QDialog):
 
     def set_item(self, item: CatalogueItem, info: ItemInfo) -> None:
         """Move the publication to another item; channels the officer left as they were follow the item."""
-        ticked = {c for c, box in self.channel_boxes.items() if box.isChecked()}
-        untouched = ticked == {c for c in self._item.channels if c in self.channel_boxes}
+        untouched = set(self.channels.ticked()) == {c for c in self._item.channels if c in self.channel_boxes}
         self._item, self._info = item, info
         self._show_item()
         if untouched:
-            for channel, box in self.channel_boxes.items():
-                box.setChecked(channel in item.channels)
+            self.channels.set_ticked(item.channels)
         self._on_changed()
 
     # --- closing ------------------------------------------------------------------------------------
@@ -451,7 +437,7 @@ class PublicationEditor(RemembersSize, QDialog):
             manual = dates["due_on_manual"].date()
         else:  # a hand-set date stays with its item; another item computes its own
             manual = self._original.due_on_manual if self._item.id == self._original.item_id else None
-        channels = tuple(c for c, box in self.channel_boxes.items() if box.isChecked())
+        channels = self.channels.ticked()
         kind = self.document_kind()
         return dataclasses.replace(
             self._original,

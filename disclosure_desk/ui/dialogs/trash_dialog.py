@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal, SignalInstance
+from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -22,6 +23,7 @@ from disclosure_desk.domain.publication import Publication
 from disclosure_desk.ui.focus_order import apply_visual_tab_order
 from disclosure_desk.ui.models.roles import ROW_ROLE, SORT_ROLE
 from disclosure_desk.ui.models.trash_model import TrashModel
+from disclosure_desk.ui.row_actions import RowAction, copy_title, menu_position, publication_menu
 from disclosure_desk.ui.window_geometry import RemembersSize
 
 
@@ -30,6 +32,8 @@ class TrashDialog(RemembersSize, QDialog):
 
     restoreRequested = Signal(object)  # Publication
     purgeRequested = Signal(object)  # Publication
+    historyRequested = Signal(object)  # Publication
+    titleCopied = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +70,12 @@ class TrashDialog(RemembersSize, QDialog):
         self.purge_button.clicked.connect(lambda: self._emit(self.purgeRequested))
         close_button.clicked.connect(self.accept)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        # the lists' one context menu (row_actions), with 恢复 and 彻底删除…; a double-click shows what
+        # the record went through, as Explorer's recycle bin opens a deleted file's properties
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_menu)
+        self.view.doubleClicked.connect(lambda _index: self._emit(self.historyRequested))
+        self.menu: QMenu | None = None
         self.model.modelReset.connect(self._update_buttons)
 
         buttons = QHBoxLayout()
@@ -93,6 +103,29 @@ class TrashDialog(RemembersSize, QDialog):
     def select_first(self) -> None:
         if self.view.model().rowCount() > 0:
             self.view.selectRow(0)
+
+    def _show_menu(self, pos: QPoint) -> None:
+        index, at = menu_position(self.view, pos)
+        if not index.isValid():
+            return
+        self.view.selectRow(index.row())
+        publication = self.current_publication()
+        if publication is None:
+            return
+        menu, actions = publication_menu(
+            self.view, published=publication.published_on is not None, in_trash=True
+        )
+        actions[RowAction.RESTORE].triggered.connect(lambda: self._emit(self.restoreRequested))
+        actions[RowAction.PURGE].triggered.connect(lambda: self._emit(self.purgeRequested))
+        actions[RowAction.HISTORY].triggered.connect(lambda: self._emit(self.historyRequested))
+        actions[RowAction.COPY_TITLE].triggered.connect(lambda: self._copy(publication.title))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.menu = menu
+        menu.popup(self.view.viewport().mapToGlobal(at))
+
+    def _copy(self, title: str) -> None:
+        copy_title(title)
+        self.titleCopied.emit(title)
 
     def _emit(self, signal: SignalInstance) -> None:
         publication = self.current_publication()

@@ -4,6 +4,7 @@ date, the last twelve months, and which catalogue items this year has not yet co
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -44,6 +45,7 @@ _STYLE = """
 QFrame#dashCard { background: #f7f9fc; border: 1px solid #d5dde8; border-radius: 6px; }
 QFrame#dashCard[alert="overdue"] { background: #fdecec; border-color: #e7a3a3; }
 QFrame#dashCard[alert="due_soon"] { background: #fff5de; border-color: #e8c36c; }
+QFrame#dashCard:hover { border-color: #6f98c9; }
 QLabel#cardValue { font-size: 20pt; font-weight: bold; color: #1f3a5f; }
 QFrame#dashCard[alert="overdue"] QLabel#cardValue { color: #b71c1c; }
 QFrame#dashCard[alert="due_soon"] QLabel#cardValue { color: #8a5300; }
@@ -56,9 +58,14 @@ QLabel#emptyList { color: #5f6670; padding: 24px; }
 
 
 class Card(QFrame):
+    """A number on the start page; a click shows what it counts (card_routing)."""
+
+    clicked = Signal()
+
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashCard")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.value = QLabel("0", self)
         self.value.setObjectName("cardValue")
         self.caption = QLabel(caption, self)
@@ -71,6 +78,11 @@ class Card(QFrame):
         layout.addWidget(self.caption)
         layout.addWidget(self.value)
         layout.addWidget(self.note)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
 
     def show_value(self, value: str, note: str = "", alert: str = "") -> None:
         self.value.setText(value)
@@ -214,7 +226,7 @@ class DashboardPanel(QWidget):
         layout.addWidget(self.all_clear)
         layout.addWidget(self.splitter, 1)
 
-        self.open_view.clicked.connect(self._on_open_activated)
+        # double-click or Enter opens the editor, as in every list; one click only selects
         self.open_view.activated.connect(self._on_open_activated)
         self.needs_due_view.clicked.connect(self._on_open_activated)
         self.needs_due_view.activated.connect(self._on_open_activated)
@@ -231,8 +243,7 @@ class DashboardPanel(QWidget):
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
         view.setCornerButtonEnabled(False)
-        view.setMouseTracking(True)
-        view.setCursor(Qt.CursorShape.PointingHandCursor)  # a row is a link to its editor
+        view.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move between rows
         view.verticalHeader().setVisible(False)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
@@ -345,6 +356,17 @@ class DashboardPanel(QWidget):
         self.all_clear.setVisible(self._publications_urgent + self._applications_urgent == 0)
 
     # --- what the officer asks ----------------------------------------------------------------------
+
+    def entry_at(self, index: QModelIndex) -> DigestEntry | None:
+        entry = index.data(ROW_ROLE) if index.isValid() else None
+        return entry if isinstance(entry, DigestEntry) else None
+
+    def current_entry(self) -> DigestEntry | None:
+        view = self.open_view
+        index = view.currentIndex()
+        if not index.isValid() or not view.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            return None
+        return self.entry_at(index)
 
     def _on_open_activated(self, index: QModelIndex) -> None:
         entry = index.data(ROW_ROLE)

@@ -116,17 +116,27 @@ class PublicationsPanel(QWidget):
         self._update_count()
 
     def clear_filter(self) -> None:
-        for widget in (self.status, self.process, self.date_field):
+        self.show_filtered()
+
+    def show_filtered(
+        self,
+        status_key: str = "",
+        date_field: DateField = DateField.DUE,
+        date_from: date | None = None,
+        date_to: date | None = None,
+    ) -> None:
+        """Set the filter bar (so it shows what is applied) and apply it once; the rest is cleared."""
+        widgets = (self.status, self.process, self.date_field, self.date_from, self.date_to, self.text)
+        for widget in widgets:
             widget.blockSignals(True)
-            widget.setCurrentIndex(0)
-            widget.blockSignals(False)
-        for field in (self.date_from, self.date_to):
-            field.blockSignals(True)
-            field.set_date(None)
-            field.blockSignals(False)
-        self.text.blockSignals(True)
+        self.status.setCurrentIndex(max(self.status.findData(status_key), 0))
+        self.process.setCurrentIndex(0)
+        self.date_field.setCurrentIndex(max(self.date_field.findData(date_field.value), 0))
+        self.date_from.set_date(date_from)
+        self.date_to.set_date(date_to)
         self.text.clear()
-        self.text.blockSignals(False)
+        for widget in widgets:
+            widget.blockSignals(False)
         self.apply_filter()
 
     def focus_search(self) -> None:

@@ -74,6 +74,10 @@ class RegisterView(QTableView):
         if current is not None and current.publication.id is not None:
             self.select_publication(current.publication.id)
 
+    def row_at(self, index: QModelIndex) -> RegisterRow | None:
+        row = index.data(ROW_ROLE) if index.isValid() else None
+        return row if isinstance(row, RegisterRow) else None
+
     def current_row(self) -> RegisterRow | None:
         index = self.currentIndex()
         if not index.isValid() or not self.selectionModel().isRowSelected(index.row(), QModelIndex()):
