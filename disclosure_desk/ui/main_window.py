@@ -71,6 +71,8 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        # Tab stays within the page shown (filter bar → table → filter bar); Ctrl+Tab changes pages
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.addTab(self.dashboard_panel, self.tr("首页"))
         self.tabs.addTab(self.splitter, self.tr("按目录"))
         self.tabs.addTab(self.publications_panel, self.tr("全部公开信息"))
@@ -389,18 +391,21 @@ class MainWindow(QMainWindow):
         state = self._ui_state
         restore_main_window(self, state, "main")
         state.restore_splitter("main/catalogue", self.splitter)
-        state.restore_splitter("main/detail", self.detail_panel.splitter)
         state.restore_header("main/itemTable", self.detail_panel.table.horizontalHeader())
         state.restore_header("main/allTable", self.publications_panel.table.horizontalHeader())
+        state.restore_header("main/openTable", self.dashboard_panel.open_view.horizontalHeader())
+        for view in (self.detail_panel.table, self.publications_panel.table):
+            view.apply_column_modes()
+        self.dashboard_panel.apply_column_modes()
         self.tabs.setCurrentIndex(DASHBOARD_TAB)  # the start page first, every morning
 
     def save_layout(self) -> None:
         state = self._ui_state
         state.save_window("main", self)
         state.save_splitter("main/catalogue", self.splitter)
-        state.save_splitter("main/detail", self.detail_panel.splitter)
         state.save_header("main/itemTable", self.detail_panel.table.horizontalHeader())
         state.save_header("main/allTable", self.publications_panel.table.horizontalHeader())
+        state.save_header("main/openTable", self.dashboard_panel.open_view.horizontalHeader())
         state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, QTimer
 from PySide6.QtGui import QGuiApplication, QHideEvent, QShowEvent
-from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QMainWindow, QTableView, QWidget
 
 from disclosure_desk.ui.persistence import UiState
 
@@ -143,10 +143,23 @@ class RemembersSize(_Base):
             saved = state.size(f"dialogs/{self.size_key}") if state is not None and self.size_key else None
             wanted = saved if saved is not None else self.size()
             self.resize(fitted(wanted.expandedTo(self.minimumSizeHint()), area_for(self)))
+            if state is not None and self.size_key:
+                for name, header in self._named_headers():
+                    state.restore_header(f"dialogs/{self.size_key}/{name}", header)
         super().showEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
         state = ui_state_of(self)
         if state is not None and self.size_key and getattr(self, "_size_restored", False):
             state.set_size(f"dialogs/{self.size_key}", self.size())
+            for name, header in self._named_headers():
+                state.save_header(f"dialogs/{self.size_key}/{name}", header)
         super().hideEvent(event)
+
+    def _named_headers(self) -> list[tuple[str, QHeaderView]]:
+        """Column widths persist too: every table with an object name keeps its header's state."""
+        return [
+            (view.objectName(), view.horizontalHeader())
+            for view in self.findChildren(QTableView)
+            if view.objectName()
+        ]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from desk_support import TODAY, Desk
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QHeaderView
 from pytestqt.qtbot import QtBot
 
 from disclosure_desk import app as app_module
@@ -18,6 +19,8 @@ from disclosure_desk.store.repository import Store
 from disclosure_desk.ui.dialogs import confirm
 from disclosure_desk.ui.dialogs.holiday_year_dialog import HolidayYearDialog
 from disclosure_desk.ui.main_window import ALL_TAB, CATALOGUE_TAB, DASHBOARD_TAB
+from disclosure_desk.ui.models.dashboard_model import OpenColumn
+from disclosure_desk.ui.models.publication_table import Column
 
 pytestmark = pytest.mark.gui
 
@@ -119,7 +122,8 @@ def test_layout_is_remembered(qtbot: QtBot, store: Store, tmp_path: Path) -> Non
     window.resize(720, 540)  # within the offscreen screen, which restoreGeometry fits to
     window.tabs.setCurrentIndex(CATALOGUE_TAB)
     window.splitter.setSizes([260, 440])
-    window.publications_panel.table.setColumnWidth(0, 411)
+    window.publications_panel.table.setColumnWidth(Column.DOCUMENT, 211)  # the title stretches
+    window.dashboard_panel.open_view.setColumnWidth(OpenColumn.PATH, 233)
     splitter_sizes = window.splitter.sizes()
     window.tabs.setCurrentIndex(ALL_TAB)
     expected = window.size()
@@ -130,7 +134,10 @@ def test_layout_is_remembered(qtbot: QtBot, store: Store, tmp_path: Path) -> Non
     again.show()
     qtbot.waitExposed(again)
     assert again.size() == expected
-    assert again.publications_panel.table.columnWidth(0) == 411
+    assert again.publications_panel.table.columnWidth(Column.DOCUMENT) == 211
+    assert again.dashboard_panel.open_view.columnWidth(OpenColumn.PATH) == 233
+    header = again.publications_panel.table.horizontalHeader()
+    assert header.sectionResizeMode(Column.TITLE) is QHeaderView.ResizeMode.Stretch
     assert again.tabs.currentIndex() == DASHBOARD_TAB  # the start page first, whatever tab was left open
     again.tabs.setCurrentIndex(CATALOGUE_TAB)
     qtbot.waitUntil(lambda: again.splitter.sizes() == splitter_sizes)

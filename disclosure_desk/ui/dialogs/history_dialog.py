@@ -23,6 +23,7 @@ class HistoryDialog(RemembersSize, QDialog):
         heading.setWordWrap(True)
         self.model = HistoryModel(entries, self)
         self.table = QTableView()
+        self.table.setObjectName("historyTable")
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)

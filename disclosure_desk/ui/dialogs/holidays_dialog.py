@@ -62,12 +62,14 @@ class HolidaysDialog(RemembersSize, QDialog):
         years_proxy.setSourceModel(self.years_model)
         years_proxy.setSortRole(SORT_ROLE)
         self.years_view = _table(self)
+        self.years_view.setObjectName("yearsTable")
         self.years_view.setModel(years_proxy)
         self.years_view.setSortingEnabled(True)
         self.years_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.years_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.days_model = HolidayDaysModel(self)
         self.days_view = _table(self)
+        self.days_view.setObjectName("daysTable")
         self.days_view.setModel(self.days_model)
 
         intro = QLabel(

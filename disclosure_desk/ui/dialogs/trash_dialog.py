@@ -24,6 +24,7 @@ from disclosure_desk.ui.focus_order import apply_visual_tab_order
 from disclosure_desk.ui.models.roles import ROW_ROLE, SORT_ROLE
 from disclosure_desk.ui.models.trash_model import TrashModel
 from disclosure_desk.ui.row_actions import RowAction, copy_title, menu_position, publication_menu
+from disclosure_desk.ui.widgets.empty_hint import EmptyHint
 from disclosure_desk.ui.window_geometry import RemembersSize
 
 
@@ -44,6 +45,7 @@ class TrashDialog(RemembersSize, QDialog):
         proxy.setSourceModel(self.model)
         proxy.setSortRole(SORT_ROLE)
         self.view = QTableView(self)
+        self.view.setObjectName("trashTable")
         self.view.setModel(proxy)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -76,6 +78,9 @@ class TrashDialog(RemembersSize, QDialog):
         self.view.customContextMenuRequested.connect(self._show_menu)
         self.view.doubleClicked.connect(lambda _index: self._emit(self.historyRequested))
         self.menu: QMenu | None = None
+        self.empty_hint = EmptyHint(
+            self.view, lambda: self.tr("回收站是空的。\n删除的公开信息会放在这里，可以恢复。")
+        )
         self.model.modelReset.connect(self._update_buttons)
 
         buttons = QHBoxLayout()

@@ -36,7 +36,8 @@ from disclosure_desk.ui.dashboard_presenter import DashboardData
 from disclosure_desk.ui.models.coverage_model import UncoveredModel, YearlyColumn, YearlyModel
 from disclosure_desk.ui.models.dashboard_model import OpenColumn, OpenWorkModel
 from disclosure_desk.ui.models.roles import ITEM_ROLE, ROW_ROLE
-from disclosure_desk.ui.texts import group_label, status_label, vocabulary
+from disclosure_desk.ui.texts import UNCERTAIN_MARK, group_label, status_label, vocabulary
+from disclosure_desk.ui.widgets.delegates import ElideMiddleDelegate
 from disclosure_desk.ui.widgets.month_chart import MonthChart
 from disclosure_desk.ui.widgets.report_banner import ReportBanner
 
@@ -155,6 +156,7 @@ class DashboardPanel(QWidget):
         self.open_title = _section_title(self.tr("{0}事项").format(group_label(StatusGroup.OPEN)))
         self.open_model = OpenWorkModel(self)
         self.open_view = self._open_table()
+        self.apply_column_modes()
         self.open_empty = QLabel(self)
         self.open_empty.setWordWrap(True)
         self.open_empty.setObjectName("emptyList")
@@ -250,16 +252,24 @@ class DashboardPanel(QWidget):
         header = view.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        wide = view.fontMetrics().horizontalAdvance("中")
-        digit = view.fontMetrics().horizontalAdvance("0")
-        view.setColumnWidth(OpenColumn.LEFT, wide * 7 + 16)
-        view.setColumnWidth(OpenColumn.DUE, digit * 10 + 20)
+        metrics = view.fontMetrics()
+        wide = metrics.horizontalAdvance("中")
+        view.setColumnWidth(OpenColumn.LEFT, metrics.horizontalAdvance("还剩 20 个工作日") + 24)
+        view.setColumnWidth(OpenColumn.DUE, metrics.horizontalAdvance("2026-11-30" + UNCERTAIN_MARK) + 24)
         view.setColumnWidth(OpenColumn.PATH, wide * 13)
         view.setColumnWidth(OpenColumn.RESPONSIBLE, wide * 4 + 16)
-        # the title takes what is left, so no column hides behind a horizontal scroll bar
-        header.setSectionResizeMode(OpenColumn.TITLE, QHeaderView.ResizeMode.Stretch)
+        # the path keeps its item number and its own name: "1. 决策 › … › 部门文件"
+        view.setItemDelegateForColumn(OpenColumn.PATH, ElideMiddleDelegate(view))
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         return view
+
+    def apply_column_modes(self) -> None:
+        """The title takes what is left, so no column hides behind a horizontal scroll bar (again after a
+        saved header state is restored)."""
+        header = self.open_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(OpenColumn.TITLE, QHeaderView.ResizeMode.Stretch)
 
     def _yearly_table(self) -> QTableView:
         view = QTableView(self)

@@ -1,4 +1,8 @@
-"""Right of the catalogue tab: the selected item's catalogue fields above, its publications below."""
+"""Right of the catalogue tab: the selected item's catalogue fields above, its publications below.
+
+The fields take the height their text needs (never clipped, 公开方式 included); the table takes the rest.
+When the window is too short for both, the fields scroll as a whole and the table keeps a few rows.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +23,7 @@ from disclosure_desk.domain.status import StatusGroup
 from disclosure_desk.ui.models.publication_table import Column
 from disclosure_desk.ui.presenters import ItemInfo, RegisterRow, item_label
 from disclosure_desk.ui.texts import group_label
+from disclosure_desk.ui.widgets.fit_scroll_area import FitScrollArea
 from disclosure_desk.ui.widgets.register_view import RegisterView
 
 
@@ -87,12 +89,8 @@ class ItemDetailPanel(QWidget):
         fields_layout.addWidget(self.heading)
         fields_layout.addWidget(self.notes)
         fields_layout.addLayout(form)
-        fields_layout.addStretch(1)
         self._fields = fields
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(fields)
+        self.fields_area = FitScrollArea(fields)
 
         self.new_button = QPushButton(self.tr("新建公开信息…"))
         self.edit_button = QPushButton(self.tr("编辑…"))
@@ -100,6 +98,9 @@ class ItemDetailPanel(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("mutedLabel")
         self.table = RegisterView(self, hidden=(Column.ITEM,))
+        self.table.empty_text = lambda: (
+            self.tr("本事项还没有登记公开信息。点击“新建公开信息…”登记。") if self._item is not None else ""
+        )
         self.new_button.clicked.connect(self.newRequested)
         self.edit_button.clicked.connect(self._emit_edit)
         self.delete_button.clicked.connect(self._emit_delete)
@@ -122,15 +123,13 @@ class ItemDetailPanel(QWidget):
         lower_layout.addLayout(buttons)
         lower_layout.addWidget(self.table, 1)
 
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(scroll)
-        self.splitter.addWidget(lower)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
+        # the table keeps room for a few rows however long the item's texts are
+        lower.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 5 + 40)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        layout.setSpacing(0)
+        layout.addWidget(self.fields_area, 0)
+        layout.addWidget(lower, 1)
         self.set_item(None, None, [])
 
     @property
@@ -158,6 +157,7 @@ class ItemDetailPanel(QWidget):
                 label.clear()
             self.notes.setVisible(False)
             self.set_rows([])
+            self.fields_area.content_changed()
             return
         self.heading.setText(item_label(item))
         self.content.setText(item.content)
@@ -176,6 +176,7 @@ class ItemDetailPanel(QWidget):
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
         self.set_rows(rows)
+        self.fields_area.content_changed()
 
     def set_rows(self, rows: Sequence[RegisterRow]) -> None:
         self.table.set_rows(list(rows))

@@ -1,29 +1,38 @@
-"""A table of publications (over a PublicationFilterProxy), set up the same way wherever it appears."""
+"""A table of publications (over a PublicationFilterProxy), set up the same way wherever it appears.
+
+Columns are as wide as what they hold (a date with its ⚠, the longest status word, an index number); the
+title takes the rest, so it is the one that grows on a wide screen. The catalogue path elides in the
+middle: "1. 决策 › … › 部门文件" keeps the item's number and its own name. Tab leaves the table (the arrow
+keys move between rows); an empty table says why it is empty.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from disclosure_desk.domain.status import Status
 from disclosure_desk.ui.models.publication_filter import PublicationFilterProxy
-from disclosure_desk.ui.models.publication_table import Column, PublicationTableModel
+from disclosure_desk.ui.models.publication_table import Column, PublicationTableModel, column_title
 from disclosure_desk.ui.models.roles import ROW_ROLE
 from disclosure_desk.ui.presenters import RegisterRow
+from disclosure_desk.ui.texts import UNCERTAIN_MARK, status_label
+from disclosure_desk.ui.widgets.delegates import ElideMiddleDelegate
+from disclosure_desk.ui.widgets.empty_hint import EmptyHint
 
-# Default widths in average character widths: wide enough for a date, a status, a typical 文号.
-_WIDTHS = {
-    Column.TITLE: 24,
-    Column.ITEM: 16,
-    Column.FORMED: 8,
-    Column.DUE: 8,
-    Column.PUBLISHED: 8,
-    Column.STATUS: 6,
-    Column.DOCUMENT: 10,
-    Column.INDEX: 17,
-    Column.DEPARTMENT: 8,
-    Column.RESPONSIBLE: 6,
+# What each column must show in full (the widest usual value); the title has no width: it stretches.
+_SAMPLES: dict[Column, Callable[[], str]] = {
+    Column.ITEM: lambda: "33. 管理和服务 › 监督保障",  # elided in the middle beyond this
+    Column.FORMED: lambda: "2026-11-30",
+    Column.DUE: lambda: "2026-11-30" + UNCERTAIN_MARK,
+    Column.PUBLISHED: lambda: "2026-11-30",
+    Column.STATUS: lambda: max((status_label(s) for s in Status), key=len),
+    Column.DOCUMENT: lambda: "周科发〔2026〕12号",
+    Column.INDEX: lambda: "11370303MB2854721X/2026-00001",
+    Column.DEPARTMENT: lambda: "综合科",
+    Column.RESPONSIBLE: lambda: "王丽",
 }
 
 
@@ -51,21 +60,38 @@ class RegisterView(QTableView):
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionsMovable(True)
-        header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        average = self.fontMetrics().averageCharWidth()
-        wide = self.fontMetrics().horizontalAdvance("中")
-        for column, chars in _WIDTHS.items():
-            per_char = (
-                average if column in (Column.FORMED, Column.DUE, Column.PUBLISHED, Column.INDEX) else wide
-            )
-            self.setColumnWidth(column, per_char * chars + 16)
+        metrics = self.fontMetrics()
+        header_metrics = header.fontMetrics()
+        for column, sample in _SAMPLES.items():
+            title = header_metrics.horizontalAdvance(column_title(column))
+            width = max(metrics.horizontalAdvance(sample()), title)
+            self.setColumnWidth(column, width + 28)  # cell padding, and the sort arrow in the header
+        self.setItemDelegateForColumn(Column.ITEM, ElideMiddleDelegate(self))
+        self.apply_column_modes()
+        self.setTabKeyNavigation(False)
+        self.empty_text: Callable[[], str] = lambda: self.tr("还没有登记公开信息。")
+        self.empty_hint = EmptyHint(self, self._empty_text)
         for column in hidden:
             self.setColumnHidden(column, True)
         self.setSortingEnabled(True)
         header.setSortIndicator(Column.DUE, Qt.SortOrder.AscendingOrder)
         # activated covers Enter and double-click (single click where the platform activates on it)
         self.activated.connect(self._on_activated)
+
+    def apply_column_modes(self) -> None:
+        """The title takes the spare width; the others keep theirs. Again after a saved header state is
+        restored (it carries the resize modes of the version that saved it)."""
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("中") * 3)
+
+    def _empty_text(self) -> str:
+        if self.source.rowCount() and not self.proxy.rowCount():
+            return self.tr("没有符合筛选条件的公开信息。\n可修改筛选条件，或点击“清除筛选”显示全部。")
+        return self.empty_text()
 
     def set_rows(self, rows: list[RegisterRow]) -> None:
         """Replace the contents, keeping the selected publication selected when it is still there."""
