@@ -1,7 +1,8 @@
 """Windows that fit the screen they open on, and dialogs that come back at the size the officer gave them.
 
-- First start: the main window takes its preferred size, or the screen's available area (work area: the
-  screen without the taskbar) when that is smaller — never more, so the status bar is never off screen.
+- First start: the main window fills the screen's available area (work area: the screen without the
+  taskbar) — never more, so the status bar is never off screen; on a very large screen it stops at
+  LARGEST_FIRST_SIZE and is centred.
 - Later starts: the saved geometry is used only when it still fits one of the current screens (a laptop
   taken off its big monitor gets a fitting window, not one hanging off the edge).
 - Once shown, the frame the window manager adds (the title bar) is checked too, and the window shrunk to
@@ -22,7 +23,8 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QMainWindow, QTableView, QWi
 
 from disclosure_desk.ui.persistence import UiState
 
-PREFERRED_MAIN_SIZE = QSize(1280, 800)
+PREFERRED_MAIN_SIZE = QSize(1280, 800)  # where no screen can be asked
+LARGEST_FIRST_SIZE = QSize(1920, 1200)  # a 4K screen does not need a 4K register
 # What a title bar and borders usually take before the window manager says (Windows 10 at 100 %).
 ESTIMATED_FRAME = QSize(16, 39)
 
@@ -53,15 +55,15 @@ def fitted(size: QSize, area: QRect, frame: QSize = ESTIMATED_FRAME) -> QSize:
     )
 
 
-def place_first_time(window: QWidget, preferred: QSize = PREFERRED_MAIN_SIZE) -> None:
-    """The first-start size: preferred, or the available area when smaller; centred in that area."""
-    area = available_areas()[0] if available_areas() else QRect(QPoint(0, 0), preferred)
-    size = fitted(preferred, area)
+def place_first_time(window: QWidget, largest: QSize = LARGEST_FIRST_SIZE) -> None:
+    """The first-start size: the available area of the primary screen (up to `largest`), centred."""
+    areas = available_areas()
+    area = areas[0] if areas else QRect(QPoint(0, 0), PREFERRED_MAIN_SIZE)
+    size = fitted(largest, area)
     window.resize(size)
-    frame_left = (ESTIMATED_FRAME.width()) // 2
-    frame_top = ESTIMATED_FRAME.height() - frame_left
-    x = area.left() + max((area.width() - size.width() - ESTIMATED_FRAME.width()) // 2, 0) + frame_left
-    y = area.top() + max((area.height() - size.height() - ESTIMATED_FRAME.height()) // 2, 0) + frame_top
+    # a window's position is its frame's: centre the frame in the area
+    x = area.left() + max((area.width() - size.width() - ESTIMATED_FRAME.width()) // 2, 0)
+    y = area.top() + max((area.height() - size.height() - ESTIMATED_FRAME.height()) // 2, 0)
     window.move(x, y)
 
 
@@ -96,13 +98,24 @@ def keep_on_screen(window: QWidget) -> None:
 
 
 class _ScreenGuard(QObject):
-    """After the first show (when the frame is known), keep the window on screen."""
+    """After the first show, once the window manager has framed the window (the frame is known only
+    then, a little later on X11), keep the window and its frame on screen."""
+
+    ATTEMPTS = 20
+    INTERVAL_MS = 100
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, watched, lambda: keep_on_screen(watched))
+            self._check(watched, self.ATTEMPTS)
         return False
+
+    def _check(self, window: QWidget, attempts: int) -> None:
+        framed = window.frameGeometry() != window.geometry()
+        if not framed and attempts > 0:
+            QTimer.singleShot(self.INTERVAL_MS, window, lambda: self._check(window, attempts - 1))
+            return
+        keep_on_screen(window)
 
 
 def guard_on_screen(window: QWidget) -> None:

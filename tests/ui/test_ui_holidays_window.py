@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from desk_support import TODAY, Desk
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QHeaderView
 from pytestqt.qtbot import QtBot
 
 from disclosure_desk import app as app_module
@@ -136,8 +135,10 @@ def test_layout_is_remembered(qtbot: QtBot, store: Store, tmp_path: Path) -> Non
     assert again.size() == expected
     assert again.publications_panel.table.columnWidth(Column.DOCUMENT) == 211
     assert again.dashboard_panel.open_view.columnWidth(OpenColumn.PATH) == 233
-    header = again.publications_panel.table.horizontalHeader()
-    assert header.sectionResizeMode(Column.TITLE) is QHeaderView.ResizeMode.Stretch
+    table = again.publications_panel.table
+    header = table.horizontalHeader()
+    others = sum(header.sectionSize(c) for c in Column if c != Column.TITLE and not table.isColumnHidden(c))
+    assert header.sectionSize(Column.TITLE) == max(table.viewport().width() - others, table.title_floor)
     assert again.tabs.currentIndex() == DASHBOARD_TAB  # the start page first, whatever tab was left open
     again.tabs.setCurrentIndex(CATALOGUE_TAB)
     qtbot.waitUntil(lambda: again.splitter.sizes() == splitter_sizes)

@@ -50,12 +50,17 @@ def test_first_start_on_a_1366x768_laptop_fits_its_work_area(
     assert LAPTOP.contains(bottom_right)
 
 
-def test_first_start_on_a_big_screen_takes_the_preferred_size(
+def test_first_start_fills_a_full_hd_screen_and_stops_short_of_a_4k_one(
     qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    frame = window_geometry.ESTIMATED_FRAME
     _fake_screens(monkeypatch, QRect(0, 0, 1920, 1040))
-    window = _open(qtbot, store, tmp_path / "ui.ini")
-    assert window.size() == window_geometry.PREFERRED_MAIN_SIZE
+    window = _open(qtbot, store, tmp_path / "hd.ini")
+    assert window.size() == QSize(1920 - frame.width(), 1040 - frame.height())
+    _fake_screens(monkeypatch, QRect(0, 0, 3840, 2120))
+    big = _open(qtbot, store, tmp_path / "4k.ini")
+    assert big.size() == window_geometry.LARGEST_FIRST_SIZE
+    assert big.frameGeometry().center().x() in range(1900, 1941), "centred"
 
 
 def test_a_saved_geometry_is_used_only_while_it_fits_a_screen(

@@ -64,6 +64,7 @@ class HolidayYearDialog(RemembersSize, QDialog):
         self.year.setRange(2000, 2100)
         self.year.setValue(schedule.year if schedule is not None else default_year)
         self.year.setEnabled(schedule is None)  # correcting a year keeps its year
+        self.year.setMaximumWidth(self.fontMetrics().horizontalAdvance("20270") + 48)
         self.official = QCheckBox(self.tr("依据国务院办公厅正式通知"), self)
         self.official.setChecked(schedule.official if schedule is not None else True)
         self.notice = QLineEdit(schedule.notice if schedule is not None else "", self)

@@ -36,6 +36,7 @@ class ItemChooserDialog(RemembersSize, QDialog):
         self.prompt.setWordWrap(True)
         self.panel = CataloguePanel(self)
         self.panel.tree.setColumnHidden(TreeColumn.OPEN, True)
+        self.panel.search.setPlaceholderText(self.tr("输入关键字查找公开事项；↓ 或回车进入结果"))
         self.panel.set_items(items)
         buttons = QDialogButtonBox(self)
         self.choose_button: QPushButton = buttons.addButton(

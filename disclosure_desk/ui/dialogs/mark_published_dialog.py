@@ -62,6 +62,7 @@ class MarkPublishedDialog(RemembersSize, QDialog):
         self._due_on = due_on
         self.setObjectName("markPublishedDialog")
         self.setWindowTitle(self.tr("标记为已公开"))
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 30)
         self.errors: dict[str, FieldError] = {}
 
         heading = QLabel(self.tr("“{0}”").format(publication.title), self)

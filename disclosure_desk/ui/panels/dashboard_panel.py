@@ -36,7 +36,7 @@ from disclosure_desk.ui.dashboard_presenter import DashboardData
 from disclosure_desk.ui.models.coverage_model import UncoveredModel, YearlyColumn, YearlyModel
 from disclosure_desk.ui.models.dashboard_model import OpenColumn, OpenWorkModel
 from disclosure_desk.ui.models.roles import ITEM_ROLE, ROW_ROLE
-from disclosure_desk.ui.texts import UNCERTAIN_MARK, group_label, status_label, vocabulary
+from disclosure_desk.ui.texts import UNCERTAIN_MARK, days_late_label, group_label, status_label, vocabulary
 from disclosure_desk.ui.widgets.delegates import ElideMiddleDelegate
 from disclosure_desk.ui.widgets.month_chart import MonthChart
 from disclosure_desk.ui.widgets.report_banner import ReportBanner
@@ -254,9 +254,10 @@ class DashboardPanel(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         metrics = view.fontMetrics()
         wide = metrics.horizontalAdvance("中")
-        view.setColumnWidth(OpenColumn.LEFT, metrics.horizontalAdvance("还剩 20 个工作日") + 24)
+        left = (days_late_label(365), "还剩 20 个工作日", "未定应公开日期")
+        view.setColumnWidth(OpenColumn.LEFT, max(metrics.horizontalAdvance(t) for t in left) + 24)
         view.setColumnWidth(OpenColumn.DUE, metrics.horizontalAdvance("2026-11-30" + UNCERTAIN_MARK) + 24)
-        view.setColumnWidth(OpenColumn.PATH, wide * 13)
+        view.setColumnWidth(OpenColumn.PATH, wide * 15)
         view.setColumnWidth(OpenColumn.RESPONSIBLE, wide * 4 + 16)
         # the path keeps its item number and its own name: "1. 决策 › … › 部门文件"
         view.setItemDelegateForColumn(OpenColumn.PATH, ElideMiddleDelegate(view))

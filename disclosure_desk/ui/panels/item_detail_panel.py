@@ -82,6 +82,7 @@ class ItemDetailPanel(QWidget):
         form.addRow(self.tr("公开渠道："), self.channels)
         form.addRow(self.tr("公开对象："), self.audience)
         form.addRow(self.tr("公开方式："), self.mode)
+        self.form = form
 
         fields = QWidget()
         fields_layout = QVBoxLayout(fields)
@@ -97,7 +98,8 @@ class ItemDetailPanel(QWidget):
         self.delete_button = QPushButton(self.tr("删除"))
         self.count_label = QLabel()
         self.count_label.setObjectName("mutedLabel")
-        self.table = RegisterView(self, hidden=(Column.ITEM,))
+        # the item is known here, and its index numbers and departments are in the full register
+        self.table = RegisterView(self, hidden=(Column.ITEM, Column.INDEX, Column.DEPARTMENT))
         self.table.empty_text = lambda: (
             self.tr("本事项还没有登记公开信息。点击“新建公开信息…”登记。") if self._item is not None else ""
         )
@@ -140,6 +142,10 @@ class ItemDetailPanel(QWidget):
         self, item: CatalogueItem | None, info: ItemInfo | None, rows: Sequence[RegisterRow]
     ) -> None:
         self._item = item
+        if self.form.isRowVisible(0) != (item is not None):
+            # no item: the heading says what to do, no column of empty labels
+            for row in range(self.form.rowCount()):
+                self.form.setRowVisible(row, item is not None)
         self.new_button.setEnabled(item is not None)
         self.rule_button.setVisible(item is not None)
         if item is None:

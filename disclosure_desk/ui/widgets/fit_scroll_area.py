@@ -33,8 +33,13 @@ class FitScrollArea(QScrollArea):
         return QSize(super().minimumSizeHint().width(), self.fontMetrics().height() * 4)
 
     def content_changed(self) -> None:
-        """Call after the content's text changed: the layout asks for the new height."""
+        """Call after the content's text changed: the new height is laid out now, not at the next event
+        (a click right after a selection lands where the button is drawn)."""
         self.updateGeometry()
+        for widget in (self.widget(), self.parentWidget()):
+            layout = widget.layout() if widget is not None else None
+            if layout is not None:
+                layout.activate()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

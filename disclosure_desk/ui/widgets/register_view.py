@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from disclosure_desk.domain.status import Status
@@ -19,7 +20,7 @@ from disclosure_desk.ui.models.publication_table import Column, PublicationTable
 from disclosure_desk.ui.models.roles import ROW_ROLE
 from disclosure_desk.ui.presenters import RegisterRow
 from disclosure_desk.ui.texts import UNCERTAIN_MARK, status_label
-from disclosure_desk.ui.widgets.delegates import ElideMiddleDelegate
+from disclosure_desk.ui.widgets.delegates import ElideLeftDelegate, ElideMiddleDelegate
 from disclosure_desk.ui.widgets.empty_hint import EmptyHint
 
 # What each column must show in full (the widest usual value); the title has no width: it stretches.
@@ -30,7 +31,7 @@ _SAMPLES: dict[Column, Callable[[], str]] = {
     Column.PUBLISHED: lambda: "2026-11-30",
     Column.STATUS: lambda: max((status_label(s) for s in Status), key=len),
     Column.DOCUMENT: lambda: "周科发〔2026〕12号",
-    Column.INDEX: lambda: "11370303MB2854721X/2026-00001",
+    Column.INDEX: lambda: "…4721X/2026-00001",  # elided at the start: the year and serial stay
     Column.DEPARTMENT: lambda: "综合科",
     Column.RESPONSIBLE: lambda: "王丽",
 }
@@ -67,12 +68,17 @@ class RegisterView(QTableView):
             title = header_metrics.horizontalAdvance(column_title(column))
             width = max(metrics.horizontalAdvance(sample()), title)
             self.setColumnWidth(column, width + 28)  # cell padding, and the sort arrow in the header
+        self.title_floor = metrics.horizontalAdvance("中") * 16
+        self._fitting = False
+        header.sectionResized.connect(self._on_section_resized)
         self.setItemDelegateForColumn(Column.ITEM, ElideMiddleDelegate(self))
+        self.setItemDelegateForColumn(Column.INDEX, ElideLeftDelegate(self))
         self.apply_column_modes()
         self.setTabKeyNavigation(False)
         self.empty_text: Callable[[], str] = lambda: self.tr("还没有登记公开信息。")
         self.empty_hint = EmptyHint(self, self._empty_text)
-        for column in hidden:
+        self._hidden = tuple(hidden)
+        for column in self._hidden:
             self.setColumnHidden(column, True)
         self.setSortingEnabled(True)
         header.setSortIndicator(Column.DUE, Qt.SortOrder.AscendingOrder)
@@ -80,13 +86,38 @@ class RegisterView(QTableView):
         self.activated.connect(self._on_activated)
 
     def apply_column_modes(self) -> None:
-        """The title takes the spare width; the others keep theirs. Again after a saved header state is
-        restored (it carries the resize modes of the version that saved it)."""
+        """Every column resizable by hand; the title is then fitted to the spare width. Again after a saved
+        header state is restored (it carries the resize modes of the version that saved it)."""
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("中") * 3)
+        for column in getattr(self, "_hidden", ()):
+            self.setColumnHidden(column, True)
+        self.fit_title()
+
+    def fit_title(self) -> None:
+        """The title takes the width the other columns leave, but never less than a readable title
+        (a narrow table scrolls sideways rather than show "周村区…")."""
+        header = self.horizontalHeader()
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c != Column.TITLE and not header.isSectionHidden(c)
+        )
+        width = max(self.viewport().width() - others, self.title_floor)
+        if header.sectionSize(Column.TITLE) != width:
+            self._fitting = True
+            header.resizeSection(Column.TITLE, width)
+            self._fitting = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_title()
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column != Column.TITLE and not self._fitting:
+            self.fit_title()  # another column changed by hand: the title gives or takes the difference
 
     def _empty_text(self) -> str:
         if self.source.rowCount() and not self.proxy.rowCount():
