@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from disclosure_desk.domain.selection import DateField
 from disclosure_desk.domain.status import Status, StatusGroup
 from disclosure_desk.ui.main_window import ALL_TAB, MainWindow
-from disclosure_desk.ui.register_filter import DateField
 
 
 def show_in_register(

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.errors import ValidationError
 from disclosure_desk.domain.publication import Publication
+from disclosure_desk.domain.status import Status
 from disclosure_desk.domain.validation import (
     missing_required_channels,
     needs_missing_channel_reason,
@@ -34,7 +35,7 @@ from disclosure_desk.domain.validation import (
 )
 from disclosure_desk.domain.workdays import WorkdayCalendar
 from disclosure_desk.ui.focus_order import apply_visual_tab_order
-from disclosure_desk.ui.texts import format_date
+from disclosure_desk.ui.texts import format_date, status_label
 from disclosure_desk.ui.widgets.channel_boxes import ChannelBoxes
 from disclosure_desk.ui.widgets.date_field import DateField
 from disclosure_desk.ui.widgets.field_error import FieldError, with_error
@@ -129,7 +130,8 @@ class MarkPublishedDialog(RemembersSize, QDialog):
         if self._due_on is not None:
             self.due_note.setText(
                 self.tr("应公开日期 {0}{1}").format(
-                    format_date(self._due_on), self.tr("，按此日期为逾期公开") if late else ""
+                    format_date(self._due_on),
+                    self.tr("，按此日期为{0}").format(status_label(Status.PUBLISHED_LATE)) if late else "",
                 )
             )
         self.due_note.setVisible(self._due_on is not None)
