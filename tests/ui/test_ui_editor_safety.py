@@ -116,8 +116,20 @@ def _dialogs(desk: Desk) -> dict[str, QDialog]:
     }
 
 
+def _application_editor(desk: Desk) -> QDialog:
+    from disclosure_desk.ui.dialogs.application_editor import ApplicationEditor
+
+    desk.window.applications_panel.newRequested.emit()
+    desk.qtbot.waitUntil(lambda: desk.window.findChild(ApplicationEditor) is not None)
+    editor = desk.window.findChild(ApplicationEditor)
+    assert isinstance(editor, ApplicationEditor)
+    return editor
+
+
 def test_every_dialog_tabs_in_the_order_it_is_seen(desk: Desk) -> None:
-    for name, dialog in _dialogs(desk).items():
+    dialogs = _dialogs(desk)
+    dialogs["application editor"] = _application_editor(desk)
+    for name, dialog in dialogs.items():
         desk.qtbot.addWidget(dialog)
         dialog.show()
         desk.activate(dialog)

@@ -14,7 +14,7 @@ from disclosure_desk.domain.status import Status
 from disclosure_desk.ui.dialogs import confirm
 from disclosure_desk.ui.dialogs.history_dialog import HistoryDialog
 from disclosure_desk.ui.dialogs.mark_published_dialog import MarkPublishedDialog
-from disclosure_desk.ui.main_window import ALL_TAB, DASHBOARD_TAB
+from disclosure_desk.ui.main_window import ALL_TAB, APPLICATIONS_TAB, DASHBOARD_TAB
 
 pytestmark = pytest.mark.gui
 
@@ -207,3 +207,8 @@ def test_a_card_shows_the_register_filtered_to_what_it_counts(desk: Desk) -> Non
     desk.window.tabs.setCurrentIndex(DASHBOARD_TAB)
     desk.qtbot.mouseClick(panel.rate_card, Qt.MouseButton.LeftButton)
     assert shown() == ["年初公开的", "本月公开的"]
+
+    desk.window.tabs.setCurrentIndex(DASHBOARD_TAB)
+    desk.qtbot.mouseClick(panel.applications_card, Qt.MouseButton.LeftButton)
+    assert desk.window.tabs.currentIndex() == APPLICATIONS_TAB
+    assert desk.window.applications_panel.status.currentData() == "open"

@@ -48,7 +48,9 @@ from disclosure_desk.domain.applications import (
 )
 from disclosure_desk.domain.errors import ValidationError
 from disclosure_desk.ui.application_texts import application_status_foreground, application_status_label
+from disclosure_desk.ui.focus_order import apply_visual_tab_order
 from disclosure_desk.ui.widgets.date_field import DateField
+from disclosure_desk.ui.window_geometry import RemembersSize
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -98,8 +100,9 @@ class TimelineModel(QAbstractTableModel):
         return self.rows[row][4] if 0 <= row < len(self.rows) else None
 
 
-class ApplicationEditor(QDialog):
+class ApplicationEditor(RemembersSize, QDialog):
     submitted = Signal(object)  # Application; the caller saves it (and may call show_save_error)
+    size_key = "applicationEditor"
 
     def __init__(
         self,
@@ -266,6 +269,7 @@ class ApplicationEditor(QDialog):
         self._update_adder()
         self.refresh()
         self.resize(1100, 640)
+        apply_visual_tab_order(self)
 
     # --- the value ----------------------------------------------------------------------------------
 
