@@ -88,6 +88,8 @@ class CatalogueItem:
     rule_override: DeadlineRule | None = None
     # The officer marked this item as a yearly obligation to be met by that day each year.
     yearly_due: MonthDay | None = None
+    # The officer marked the item's column 动态 (news-like): it must be updated every two weeks.
+    dynamic: bool = False
 
     @property
     def display_period(self) -> str:

@@ -13,9 +13,11 @@ names the last working day before it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.deadlines import (
     AnchorDates,
     DeadlineRule,
@@ -33,6 +35,7 @@ from disclosure_desk.domain.periods import (
     period_containing,
     period_label,
 )
+from disclosure_desk.domain.status import working_days_late
 from disclosure_desk.domain.workdays import WEEKDAY_NAMES, WorkdayCalendar
 
 
@@ -157,3 +160,62 @@ def _schedule_warnings(calendar: WorkdayCalendar, due: date) -> tuple[str, ...]:
     return (
         f"{due.year}年的法定节假日安排尚未导入，应公开日期是否逢休息日无法确认。请在“节假日”中导入{due.year}年安排。",
     )
+
+
+# --- obligations: one per reporting period, open until a publication meets it -----------------------------
+
+
+@dataclass(frozen=True)
+class PeriodicObligation:
+    """One reporting period of an item with a periodic rule, and how it stands (like a YearlyObligation)."""
+
+    item: CatalogueItem
+    period_label: str  # "2026年3月", "2026年第一季度"
+    start: date
+    end: date
+    due_on: date
+    met_on: date | None  # the publication that meets it, if any
+    days_late: int = 0  # working days late: as of the day met, or today while unmet
+    working_days_left: int = 0  # from today to the due date while unmet (negative when late)
+
+    def is_overdue(self, today: date) -> bool:
+        return self.met_on is None and today > self.due_on
+
+
+def periodic_obligations(
+    item: CatalogueItem,
+    rule: DeadlineRule,
+    published: Iterable[date],
+    *,
+    since: date,
+    today: date,
+    calendar: WorkdayCalendar,
+) -> tuple[PeriodicObligation, ...]:
+    """The obligations of `item` under its periodic `rule`: every reporting period from the one containing
+    `since` up to the one containing `today`, each with its due date.
+
+    A publication meets the earliest open obligation whose period had begun when it was published (so a
+    March report published on 5 April meets March; one published late still meets the period it was owed
+    for, and is late). Periods the rule sets no date for (当年4月、7月、10月的上旬 has no fourth
+    quarter) are left out.
+    """
+    if rule.kind is not RuleKind.PERIODIC or rule.period is None or since > today:
+        return ()
+    dates = sorted(d for d in published if d <= today)
+    start, end = period_containing(rule.period, since)
+    obligations: list[PeriodicObligation] = []
+    used = 0
+    while start <= today:
+        result = due_for_period(rule, start, end, calendar)
+        if result.due_on is not None:
+            while used < len(dates) and dates[used] < start:
+                used += 1  # published before this period began: it was for an earlier one
+            met = dates[used] if used < len(dates) else None
+            used += met is not None
+            due = result.due_on
+            late = working_days_late(due, met or today, calendar)
+            left = calendar.working_days_between(today, due)
+            label = period_label(rule.period, start)
+            obligations.append(PeriodicObligation(item, label, start, end, due, met, late, left))
+        start, end = next_period(rule.period, start)
+    return tuple(obligations)

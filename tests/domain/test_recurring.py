@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.deadlines import (
     AnchorDates,
     DeadlineRule,
@@ -21,7 +22,7 @@ from disclosure_desk.domain.deadlines import (
     parse_time_limit,
 )
 from disclosure_desk.domain.periods import Period, next_period, period_containing, period_label
-from disclosure_desk.domain.recurring import due_for_period
+from disclosure_desk.domain.recurring import due_for_period, periodic_obligations
 from disclosure_desk.io.holidays_import import bundled_calendar
 
 CAL = bundled_calendar()
@@ -125,3 +126,51 @@ def test_the_period_contains_the_day_and_is_due_after_it_ends_or_on_its_last_day
         assert result.due_on == end
     else:
         assert end < result.due_on < next_period(rule.period, following)[0]
+
+
+# --- obligations -------------------------------------------------------------------------------------------
+
+ITEM = CatalogueItem(7, "", "财务公开", "", "村级财务收支", "", "次月上旬", "", id=7)
+
+
+def obligations(text: str, published: list[str], today: str) -> list[tuple[str, str, str | None, int]]:
+    found = periodic_obligations(
+        ITEM,
+        parse_time_limit(text),
+        [date.fromisoformat(d) for d in published],
+        since=date(2026, 1, 1),
+        today=date.fromisoformat(today),
+        calendar=CAL,
+    )
+    return [
+        (o.period_label, o.due_on.isoformat(), o.met_on and o.met_on.isoformat(), o.days_late) for o in found
+    ]
+
+
+def test_monthly_reports_met_on_time_late_and_open() -> None:
+    result = obligations("次月上旬", ["2026-02-05", "2026-03-09", "2026-04-20"], "2026-05-12")
+    assert result == [
+        ("2026年1月", "2026-02-10", "2026-02-05", 0),
+        ("2026年2月", "2026-03-10", "2026-03-09", 0),
+        ("2026年3月", "2026-04-10", "2026-04-20", 6),  # 04-13..04-17 and 04-20: six working days late
+        ("2026年4月", "2026-05-10", None, 2),  # due Sunday 05-10; open on Tuesday 05-12: Mon, Tue
+        ("2026年5月", "2026-06-10", None, 0),  # the current month, not yet due
+    ]
+
+
+def test_a_minimum_frequency_is_met_within_its_period() -> None:
+    result = obligations("至少1次/半年", ["2026-03-02"], "2026-12-01")
+    assert result == [
+        ("2026年上半年", "2026-06-30", "2026-03-02", 0),
+        ("2026年下半年", "2026-12-31", None, 0),
+    ]
+
+
+def test_quarters_the_rule_leaves_out_are_not_obligations() -> None:
+    result = obligations("当年4月、7月、10月的上旬", ["2026-04-08"], "2026-12-01")
+    assert [r[0] for r in result] == ["2026年第一季度", "2026年第二季度", "2026年第三季度"]
+    assert result[0][2] == "2026-04-08" and result[1][2] is None
+
+
+def test_a_rule_that_is_not_periodic_has_no_obligations() -> None:
+    assert obligations("长期公开", [], "2026-12-01") == []
