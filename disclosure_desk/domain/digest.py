@@ -6,12 +6,14 @@ disagree.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from disclosure_desk.domain.catalogue import CatalogueItem
+from disclosure_desk.domain.deadlines import DeadlineRule, RuleKind
 from disclosure_desk.domain.publication import PublicationRecord
+from disclosure_desk.domain.recurring import PeriodicObligation, periodic_obligations
 from disclosure_desk.domain.status import Evaluated, Evaluation, Figures, Status, working_days_late
 from disclosure_desk.domain.workdays import WorkdayCalendar
 
@@ -64,15 +66,32 @@ class YearlyObligation:
     def is_overdue(self, today: date) -> bool:
         return self.met_on is None and today > self.due_on
 
+    @property
+    def period_label(self) -> str:
+        return f"{self.due_on.year}年"
+
+
+# What the start page tracks per period: an item marked yearly, or one whose rule is periodic.
+Obligation = YearlyObligation | PeriodicObligation
+
 
 @dataclass(frozen=True)
 class Coverage:
     year: int
     uncovered: tuple[CatalogueItem, ...]  # nothing published this year, in catalogue order
     yearly: tuple[YearlyObligation, ...]  # by due date
+    periodic: tuple[PeriodicObligation, ...] = ()  # this year's reporting periods, by due date
 
     def yearly_open(self) -> tuple[YearlyObligation, ...]:
         return tuple(o for o in self.yearly if o.met_on is None)
+
+    def obligations(self) -> tuple[Obligation, ...]:
+        """Yearly and periodic obligations together, by due date."""
+        both: list[Obligation] = [*self.yearly, *self.periodic]
+        return tuple(sorted(both, key=lambda o: (o.due_on, o.item.number)))
+
+    def open_obligations(self) -> tuple[Obligation, ...]:
+        return tuple(o for o in self.obligations() if o.met_on is None)
 
 
 def _obligation(
@@ -89,7 +108,11 @@ def build_coverage(
     records: Iterable[PublicationRecord],
     today: date,
     calendar: WorkdayCalendar,
+    rule_of: Callable[[CatalogueItem], DeadlineRule] | None = None,
 ) -> Coverage:
+    """`rule_of` gives each item's rule; items whose rule is periodic get one obligation per reporting
+    period of this year (recurring.periodic_obligations)."""
+    records = tuple(records)
     first_published: dict[int, date] = {}
     for record in records:
         published = record.publication.published_on
@@ -108,4 +131,32 @@ def build_coverage(
         ),
         key=lambda o: (o.due_on, o.item.number),
     )
-    return Coverage(today.year, uncovered, tuple(yearly))
+    periodic = _periodic(items, records, today, calendar, rule_of) if rule_of is not None else ()
+    return Coverage(today.year, uncovered, tuple(yearly), periodic)
+
+
+def _periodic(
+    items: Iterable[CatalogueItem],
+    records: Iterable[PublicationRecord],
+    today: date,
+    calendar: WorkdayCalendar,
+    rule_of: Callable[[CatalogueItem], DeadlineRule],
+) -> tuple[PeriodicObligation, ...]:
+    published: dict[int, list[date]] = {}
+    for record in records:
+        day = record.publication.published_on
+        if day is not None:
+            published.setdefault(record.publication.item_id, []).append(day)
+    found: list[PeriodicObligation] = []
+    for item in items:
+        rule = rule_of(item)
+        if rule.kind is RuleKind.PERIODIC and item.id is not None:
+            found += periodic_obligations(
+                item,
+                rule,
+                published.get(item.id, ()),
+                since=date(today.year, 1, 1),
+                today=today,
+                calendar=calendar,
+            )
+    return tuple(sorted(found, key=lambda o: (o.due_on, o.item.number)))

@@ -58,6 +58,7 @@ class DashboardController(QObject):
             self.clock(),
             self.store.calendar(),
             settings.due_soon_days,
+            self.store.rule_for,
         )
         self.panel.set_data(self.data)
         self.refreshed.emit(self.data)

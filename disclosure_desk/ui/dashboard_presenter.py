@@ -6,12 +6,14 @@ module only gathers them, so the cards, the list, the chart and the tray reminde
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from disclosure_desk.domain.catalogue import CatalogueItem
+from disclosure_desk.domain.deadlines import DeadlineRule
 from disclosure_desk.domain.digest import Coverage, Digest, build_coverage, build_digest
+from disclosure_desk.domain.freshness import Freshness, ItemFreshness, catalogue_freshness
 from disclosure_desk.domain.history import MonthHistory, monthly_history
 from disclosure_desk.domain.publication import PublicationRecord
 from disclosure_desk.domain.status import evaluate_records
@@ -29,6 +31,11 @@ class DashboardData:
     coverage: Coverage
     history: tuple[MonthHistory, ...]
     record_count: int  # live publications: tells "nothing registered yet" from "all published"
+    freshness: tuple[ItemFreshness, ...] = ()  # every checked item, most urgent first
+
+    def stale_columns(self) -> tuple[ItemFreshness, ...]:
+        """The columns to act on: stale, blank and soon stale (the fresh ones are left out)."""
+        return tuple(f for f in self.freshness if f.status is not Freshness.FRESH)
 
     @property
     def attention_count(self) -> int:
@@ -42,15 +49,25 @@ def build_dashboard(
     today: date,
     calendar: WorkdayCalendar,
     due_soon_days: int,
+    rule_of: Callable[[CatalogueItem], DeadlineRule] | None = None,
 ) -> DashboardData:
+    """`rule_of` (each item's rule) adds the periodic obligations and the column freshness."""
+    items = tuple(items)
     evaluation = evaluate_records(records, today, calendar, due_soon_days)
+    freshness: tuple[ItemFreshness, ...] = ()
+    if rule_of is not None:
+        published = ((r.publication.item_id, r.publication.published_on) for r in records)
+        freshness = catalogue_freshness(
+            items, rule_of, published, today=today, calendar=calendar, due_soon_days=due_soon_days
+        )
     return DashboardData(
         today=today,
         due_soon_days=due_soon_days,
         digest=build_digest(evaluation),
-        coverage=build_coverage(items, records, today, calendar),
+        coverage=build_coverage(items, records, today, calendar, rule_of),
         history=monthly_history(evaluation, HISTORY_MONTHS),
         record_count=len(records),
+        freshness=freshness,
     )
 
 

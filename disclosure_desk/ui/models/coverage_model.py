@@ -1,10 +1,10 @@
-"""The coverage lists of the start page: catalogue items with nothing published this year, and the items
-the officer marked as yearly obligations with how each stands."""
+"""The coverage lists of the start page: catalogue items with nothing published this year, the yearly and
+periodic obligations with how each stands, and the columns going stale (栏目更新)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from enum import IntEnum
 from typing import Any
 
@@ -12,7 +12,8 @@ from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex,
 from PySide6.QtGui import QColor
 
 from disclosure_desk.domain.catalogue import CatalogueItem
-from disclosure_desk.domain.digest import YearlyObligation
+from disclosure_desk.domain.digest import Obligation, YearlyObligation
+from disclosure_desk.domain.freshness import Freshness, ItemFreshness
 from disclosure_desk.domain.status import Status, StatusGroup
 from disclosure_desk.ui.dashboard_presenter import item_brief, item_tooltip
 from disclosure_desk.ui.models.roles import ITEM_ROLE, ROW_ROLE
@@ -65,12 +66,14 @@ class YearlyColumn(IntEnum):
 
 
 class YearlyModel(QAbstractTableModel):
+    """Yearly obligations (items the officer marked) and periodic ones (items whose rule is periodic)."""
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._obligations: Sequence[YearlyObligation] = ()
+        self._obligations: Sequence[Obligation] = ()
         self._today = date.min
 
-    def set_obligations(self, obligations: Sequence[YearlyObligation], today: date) -> None:
+    def set_obligations(self, obligations: Sequence[Obligation], today: date) -> None:
         self.beginResetModel()
         self._obligations = obligations
         self._today = today
@@ -87,7 +90,7 @@ class YearlyModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (tr("年度事项", _CONTEXT), tr("本年截止", _CONTEXT), tr("完成情况", _CONTEXT))
+        titles = (tr("年度和周期事项", _CONTEXT), tr("截止日期", _CONTEXT), tr("完成情况", _CONTEXT))
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -97,7 +100,9 @@ class YearlyModel(QAbstractTableModel):
         column = YearlyColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if column is YearlyColumn.ITEM:
-                return item_brief(obligation.item)
+                if isinstance(obligation, YearlyObligation):
+                    return item_brief(obligation.item)
+                return tr("{0}（{1}）", _CONTEXT).format(item_brief(obligation.item), obligation.period_label)
             if column is YearlyColumn.DUE:
                 return format_date(obligation.due_on)
             return self.state_text(obligation)
@@ -114,7 +119,7 @@ class YearlyModel(QAbstractTableModel):
             return obligation.item if role == ITEM_ROLE else obligation
         return None
 
-    def state_text(self, obligation: YearlyObligation) -> str:
+    def state_text(self, obligation: Obligation) -> str:
         if obligation.met_on is not None:
             met = tr("已于 {0} 公开", _CONTEXT).format(format_date(obligation.met_on))
             if obligation.days_late:
@@ -129,3 +134,81 @@ class YearlyModel(QAbstractTableModel):
         return tr("{0}，还剩 {1} 个工作日", _CONTEXT).format(
             group_label(StatusGroup.OPEN), max(obligation.working_days_left, 0)
         )
+
+
+class FreshnessColumn(IntEnum):
+    ITEM = 0
+    LAST = 1
+    LIMIT = 2
+    STATE = 3
+
+
+FRESHNESS_FOREGROUND: dict[Freshness, QColor] = {
+    Freshness.STALE: STATUS_FOREGROUND[Status.OVERDUE],
+    Freshness.BLANK: STATUS_FOREGROUND[Status.OVERDUE],
+    Freshness.DUE_SOON: STATUS_FOREGROUND[Status.DUE_SOON],
+    Freshness.FRESH: MET_FOREGROUND,
+}
+
+
+class FreshnessModel(QAbstractTableModel):
+    """Columns that are stale, blank or soon stale, most urgent first (栏目更新)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: Sequence[ItemFreshness] = ()
+        self._today = date.min
+
+    def set_rows(self, rows: Sequence[ItemFreshness], today: date) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._today = today
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(FreshnessColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (
+            tr("栏目（目录事项）", _CONTEXT),
+            tr("最近公开", _CONTEXT),
+            tr("最长间隔", _CONTEXT),
+            tr("更新情况", _CONTEXT),
+        )
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = FreshnessColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column is FreshnessColumn.ITEM:
+                return item_brief(row.item)
+            if column is FreshnessColumn.LAST:
+                return format_date(row.last_published) if row.last_published else tr("从未公开", _CONTEXT)
+            if column is FreshnessColumn.LIMIT:
+                return row.limit.text()
+            return self.state_text(row)
+        if role == Qt.ItemDataRole.ForegroundRole and column is FreshnessColumn.STATE:
+            return FRESHNESS_FOREGROUND[row.status]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join((item_tooltip(row.item), row.describe()))
+        if role in (ITEM_ROLE, ROW_ROLE):
+            return row.item if role == ITEM_ROLE else row
+        return None
+
+    def state_text(self, row: ItemFreshness) -> str:
+        if row.status is Freshness.STALE and row.stale_after is not None:
+            since = format_date(row.stale_after + timedelta(days=1))
+            return tr("{0}（{1}起）", _CONTEXT).format(row.word, since)
+        if row.status is Freshness.DUE_SOON and row.stale_after is not None:
+            return tr("{0}：{1}前须更新", _CONTEXT).format(row.word, format_date(row.stale_after))
+        return row.word

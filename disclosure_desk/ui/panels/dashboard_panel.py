@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.digest import DigestEntry
+from disclosure_desk.domain.freshness import Freshness
 from disclosure_desk.domain.status import (
     NO_DUE_DATE_WORD,
     ON_TIME_RATE_WORD,
@@ -33,7 +34,13 @@ from disclosure_desk.domain.status import (
     rate_text,
 )
 from disclosure_desk.ui.dashboard_presenter import DashboardData
-from disclosure_desk.ui.models.coverage_model import UncoveredModel, YearlyColumn, YearlyModel
+from disclosure_desk.ui.models.coverage_model import (
+    FreshnessColumn,
+    FreshnessModel,
+    UncoveredModel,
+    YearlyColumn,
+    YearlyModel,
+)
 from disclosure_desk.ui.models.dashboard_model import OpenColumn, OpenWorkModel
 from disclosure_desk.ui.models.roles import ITEM_ROLE, ROW_ROLE
 from disclosure_desk.ui.texts import UNCERTAIN_MARK, days_late_label, group_label, status_label, vocabulary
@@ -42,6 +49,8 @@ from disclosure_desk.ui.widgets.month_chart import MonthChart
 from disclosure_desk.ui.widgets.report_banner import ReportBanner
 
 # Local to the page, so the shared application stylesheet stays as it is.
+FRESHNESS_TAB = 3  # of the coverage tabs: yearly and periodic, uncovered, needing a due date, 栏目更新
+
 _STYLE = """
 QFrame#dashCard { background: #f7f9fc; border: 1px solid #d5dde8; border-radius: 6px; }
 QFrame#dashCard[alert="overdue"] { background: #fdecec; border-color: #e7a3a3; }
@@ -194,10 +203,16 @@ class DashboardPanel(QWidget):
         self.needs_due_stack = _with_placeholder(
             self.needs_due_view, self.tr("没有需要手工填写应公开日期的记录。")
         )
+        self.freshness_model = FreshnessModel(self)
+        self.freshness_view = self._freshness_table()
+        self.freshness_stack = _with_placeholder(
+            self.freshness_view, self.tr("每个栏目都在最长更新间隔内，没有空白栏目。")
+        )
         self.coverage_tabs = QTabWidget(self)
         self.coverage_tabs.addTab(self.yearly_stack, "")
         self.coverage_tabs.addTab(self.uncovered_stack, "")
         self.coverage_tabs.addTab(self.needs_due_stack, "")
+        self.coverage_tabs.addTab(self.freshness_stack, "")
         self.yearly_button = QPushButton(self.tr("设为年度事项…"), self)
         self.yearly_button.setToolTip(self.tr("标记每年须在固定日期前公开的事项，或取消标记"))
         coverage_head = QHBoxLayout()
@@ -235,6 +250,7 @@ class DashboardPanel(QWidget):
         self.yearly_button.clicked.connect(self._request_yearly)
         self.yearly_view.activated.connect(self._request_yearly)
         self.uncovered_view.activated.connect(self._request_yearly)
+        self.freshness_view.activated.connect(self._request_yearly)
 
     def _open_table(self, model: OpenWorkModel | None = None) -> QTableView:
         view = QTableView(self)
@@ -288,6 +304,22 @@ class DashboardPanel(QWidget):
         header.setSectionResizeMode(YearlyColumn.STATE, QHeaderView.ResizeMode.ResizeToContents)
         return view
 
+    def _freshness_table(self) -> QTableView:
+        view = QTableView(self)
+        view.setModel(self.freshness_model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setWordWrap(False)
+        view.verticalHeader().setVisible(False)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        header = view.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(FreshnessColumn.ITEM, QHeaderView.ResizeMode.Stretch)
+        for column in (FreshnessColumn.LAST, FreshnessColumn.LIMIT, FreshnessColumn.STATE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        return view
+
     # --- what the dashboard controller gives --------------------------------------------------------
 
     def set_data(self, data: DashboardData) -> None:
@@ -326,12 +358,21 @@ class DashboardPanel(QWidget):
 
         self.chart.set_history(data.history)
         coverage = data.coverage
-        self.yearly_model.set_obligations(coverage.yearly, data.today)
+        obligations = coverage.obligations()
+        self.yearly_model.set_obligations(obligations, data.today)
         self.uncovered_model.set_items(coverage.uncovered)
-        self.yearly_stack.setCurrentIndex(0 if coverage.yearly else 1)
+        self.yearly_stack.setCurrentIndex(0 if obligations else 1)
         self.uncovered_stack.setCurrentIndex(0 if coverage.uncovered else 1)
         self.coverage_tabs.setTabText(
-            0, self.tr("年度事项（{0} 项未完成）").format(len(coverage.yearly_open()))
+            0, self.tr("年度和周期事项（{0} 项未完成）").format(len(coverage.open_obligations()))
+        )
+        columns = data.stale_columns()
+        self.freshness_model.set_rows(columns, data.today)
+        self.freshness_stack.setCurrentIndex(0 if columns else 1)
+        stale = sum(1 for c in columns if c.status is Freshness.STALE)
+        blank = sum(1 for c in columns if c.status is Freshness.BLANK)
+        self.coverage_tabs.setTabText(
+            FRESHNESS_TAB, self.tr("栏目更新（{0} 项超期，{1} 项空白）").format(stale, blank)
         )
         self.coverage_tabs.setTabText(
             1, self.tr("本年尚未公开的事项（{0} 项）").format(len(coverage.uncovered))
@@ -385,10 +426,11 @@ class DashboardPanel(QWidget):
             self.editRequested.emit(entry.record)
 
     def selected_catalogue_item(self) -> CatalogueItem | None:
-        tab = self.coverage_tabs.currentIndex()
-        if tab not in (0, 1):
+        # the tabs that list catalogue items (the statutory-records tab lists publications)
+        views = {0: self.yearly_view, 1: self.uncovered_view, FRESHNESS_TAB: self.freshness_view}
+        view = views.get(self.coverage_tabs.currentIndex())
+        if view is None:
             return None
-        view = self.yearly_view if tab == 0 else self.uncovered_view
         index = view.currentIndex()
         item = index.data(ITEM_ROLE) if index.isValid() else None
         return item if isinstance(item, CatalogueItem) else None

@@ -1,0 +1,74 @@
+"""The start page's periodic obligations (next to the yearly ones) and column freshness (栏目更新), driven
+as the officer meets them; the page is pinned to Saturday 2026-10-10, a 调休 working day."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from desk_support import Desk
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+from test_dashboard import add, open_desk, panel_of, seed
+
+from disclosure_desk.domain.deadlines import parse_time_limit
+from disclosure_desk.domain.status import Status
+from disclosure_desk.store.repository import Store
+from disclosure_desk.ui.models.coverage_model import FreshnessColumn, YearlyColumn
+from disclosure_desk.ui.panels.dashboard_panel import FRESHNESS_TAB
+from disclosure_desk.ui.texts import STATUS_FOREGROUND
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def periodic_desk(qtbot: QtBot, store: Store, ui_settings: QSettings) -> Iterator[Desk]:
+    seed(store)
+    monthly = store.active_catalogue().item_by_number(3)
+    assert monthly is not None and monthly.id is not None
+    store.set_item_rule(monthly.id, parse_time_limit("次月上旬"))  # the officer's rule for item 3
+    add(store, 3, "一月报告", published_on=date(2026, 2, 5))
+    add(store, 3, "二月报告", published_on=date(2026, 3, 9))
+    add(store, 3, "三月报告", published_on=date(2026, 4, 20))
+    add(store, 3, "四月报告", published_on=date(2026, 5, 8))
+    yield open_desk(qtbot, store, ui_settings)
+
+
+def test_periodic_obligations_sit_next_to_the_yearly_ones(periodic_desk: Desk) -> None:
+    panel = panel_of(periodic_desk)
+    model = panel.yearly_model
+    rows = [
+        (model.index(r, YearlyColumn.ITEM).data(), model.index(r, YearlyColumn.DUE).data())
+        for r in range(model.rowCount())
+    ]
+    assert len(rows) == 10  # January to October 2026, one per month
+    assert rows[0][1] == "2026-02-10" and rows[0][0].endswith("（2026年1月）")
+    assert rows[8][1] == "2026-10-10" and rows[8][0].endswith("（2026年9月）")  # due today
+    states = [model.index(r, YearlyColumn.STATE).data() for r in range(model.rowCount())]
+    assert states[0] == "已于 2026-02-05 公开"
+    assert states[2] == "已于 2026-04-20 公开（逾期 6 个工作日）"
+    assert states[4].startswith("逾期未公开")  # May: due 06-10, nothing since
+    assert states[8] == "今天到期"
+    assert model.index(4, YearlyColumn.STATE).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert panel.coverage_tabs.tabText(0) == "年度和周期事项（6 项未完成）"  # May to October
+
+
+def test_column_freshness_tab(periodic_desk: Desk) -> None:
+    panel = panel_of(periodic_desk)
+    panel.coverage_tabs.setCurrentIndex(FRESHNESS_TAB)
+    model = panel.freshness_model
+    # 33 items, 1–3 published
+    assert panel.coverage_tabs.tabText(FRESHNESS_TAB) == "栏目更新（0 项超期，30 项空白）"
+    first = model.index(0, FreshnessColumn.ITEM).data()
+    assert first.startswith("4.")  # blank columns in catalogue order (nothing is stale yet)
+    assert model.index(0, FreshnessColumn.LAST).data() == "从未公开"
+    assert model.index(0, FreshnessColumn.LIMIT).data() == "半年"
+    assert model.index(0, FreshnessColumn.STATE).data() == "空白栏目"
+    colour = model.index(0, FreshnessColumn.STATE).data(Qt.ItemDataRole.ForegroundRole)
+    assert colour == STATUS_FOREGROUND[Status.OVERDUE]
+    # a column published in April is fine until October, and a blank one opens the yearly dialog
+    items = [model.index(r, FreshnessColumn.ITEM).data() for r in range(model.rowCount())]
+    assert not any(i.startswith("3.") for i in items)
+    panel.freshness_view.setCurrentIndex(model.index(0, 0))
+    assert panel.selected_catalogue_item() is not None
