@@ -20,6 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from disclosure_desk.domain.catalogue import DISPLAY_PERIOD_COLUMN
 from disclosure_desk.domain.deadline_parser import normalize, parse
 from disclosure_desk.domain.deadlines import DeadlineRule, RuleKind
 
@@ -229,3 +230,17 @@ def time_limit_note(text: str) -> str | None:
     if unknown:
         note += f"其中条款{'、'.join(unknown)}未能识别。"
     return note
+
+
+def item_rule_summary(rule_text: str, time_limit: str, display_period: str) -> str:
+    """What an item's detail says of its deadline: `rule_text`, or when `time_limit` has several clauses
+    one line per clause with the default marked; then the display period (公开时长) if there is one."""
+    limit = read_time_limit(time_limit)
+    text = rule_text
+    if limit.several:
+        lines = [limit.clause_title(n) for n in range(1, len(limit.clauses) + 1)]
+        lines[limit.default_index] += "（登记时默认）"
+        text = "\n".join(lines)
+    if display_period:
+        text += f"\n{DISPLAY_PERIOD_COLUMN}：{display_period}"
+    return text

@@ -16,6 +16,7 @@ from disclosure_desk.domain.due import due_date, rule_of
 from disclosure_desk.domain.index_numbers import next_index_number
 from disclosure_desk.domain.publication import Publication, PublicationRecord
 from disclosure_desk.domain.status import Evaluated, Status, evaluate_records, is_open, urgency
+from disclosure_desk.domain.time_limits import item_rule_summary
 from disclosure_desk.io.catalogue_review import review_items
 from disclosure_desk.store.repository import Store
 
@@ -115,14 +116,20 @@ class ItemInfo:
 
     @property
     def is_unknown(self) -> bool:
-        """No rule the program can work with: not understood, or only a display period (公开时长)."""
-        return not self.rule.is_known
+        return self.rule.kind is RuleKind.UNKNOWN
 
 
 def item_info(store: Store, item: CatalogueItem) -> ItemInfo:
     rule = rule_of(item)
     notes = tuple(review_items([item]))
-    return ItemInfo(rule, rule.describe(store.settings().timely_days), notes)
+    return ItemInfo(rule, rule_description(item, rule, store.settings().timely_days), notes)
+
+
+def rule_description(item: CatalogueItem, rule: DeadlineRule, timely_days: int) -> str:
+    """The hand-set rule, or the catalogue's clauses (one line each); then the 公开时长 if any."""
+    if item.rule_override:
+        return item_rule_summary(rule.describe(timely_days), "", item.display_period)
+    return item_rule_summary(rule.describe(timely_days), item.time_limit, item.display_period)
 
 
 def item_infos(store: Store, catalogue: Catalogue) -> dict[int, ItemInfo]:

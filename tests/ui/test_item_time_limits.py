@@ -1,0 +1,71 @@
+"""The catalogue tab shows an item's clauses and its display period (公开时长) as the officer reads them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from desk_support import TODAY, Desk
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from disclosure_desk.app import build_desk
+from disclosure_desk.domain.catalogue import DISPLAY_PERIOD_COLUMN, Catalogue, CatalogueItem
+from disclosure_desk.store.repository import Store
+
+pytestmark = pytest.mark.gui
+
+CLAUSES = "执法决定信息在决定作出之日起7个工作日内公开,其他相关信息形成或变更之日起20个工作日内公开"
+
+
+def _item(number: int, time_limit: str, display: str = "") -> CatalogueItem:
+    extra = {DISPLAY_PERIOD_COLUMN: display} if display else {}
+    return CatalogueItem(
+        number,
+        "执行",
+        "行政执法",
+        f"事项{number}",
+        f"内容{number}",
+        "《条例》",
+        time_limit,
+        "某局",
+        extra=extra,
+    )
+
+
+@pytest.fixture
+def clause_desk(qtbot: QtBot, store: Store, ui_settings: QSettings) -> Iterator[Desk]:
+    items = (
+        _item(1, CLAUSES),
+        _item(2, "制定或获取信息之日起10个工作日内,公示7个工作日", "公示7个工作日"),
+        _item(3, "次月上旬"),
+        _item(4, "1年", "1年"),
+    )
+    store.import_catalogue(Catalogue("某局主动公开事项目录", items))
+    window, controller = build_desk(store, lambda: TODAY, ui_settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    yield Desk(window, controller, store, qtbot)
+
+
+def test_several_clauses_one_line_each_default_marked(clause_desk: Desk) -> None:
+    clause_desk.select_item(1)
+    text = clause_desk.window.detail_panel.rule.text()
+    assert text.splitlines() == [
+        "条款1（执法决定信息）：形成后7个工作日内",
+        "条款2：形成或变更后20个工作日内（登记时默认）",
+    ]
+
+
+def test_display_period_periodic_rule_and_a_bare_display_period(clause_desk: Desk) -> None:
+    panel = clause_desk.window.detail_panel
+    clause_desk.select_item(2)
+    assert panel.rule.text().splitlines() == ["形成后10个工作日内", "公开时长：公示7个工作日"]
+    clause_desk.select_item(3)
+    assert panel.rule.text() == "每月：次月10日前"
+    clause_desk.select_item(4)
+    assert panel.rule.text().splitlines() == ["只写了公开时长，未规定时限", "公开时长：1年"]
