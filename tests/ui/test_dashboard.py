@@ -207,7 +207,7 @@ def test_coverage_lists_and_marking_an_item_yearly(seeded_desk: Desk) -> None:
     panel = panel_of(seeded_desk)
     # items 1 and 2 have publications this year; the other 31 are uncovered
     assert panel.uncovered_model.rowCount() == 31
-    assert panel.coverage_tabs.tabText(1) == "本年尚未公开的事项（31 项）"
+    assert panel.coverage_tabs.tabText(1) == "本年尚未公开（31 项）"
     assert panel.coverage_tabs.tabText(0) == "年度和周期事项（0 项未完成）"
     # the officer picks the budget item (12) among the uncovered and marks it yearly, due 03-31
     budget = seeded_desk.item(12)

@@ -39,12 +39,13 @@ def test_periodic_obligations_sit_next_to_the_yearly_ones(periodic_desk: Desk) -
     panel = panel_of(periodic_desk)
     model = panel.yearly_model
     rows = [
-        (model.index(r, YearlyColumn.ITEM).data(), model.index(r, YearlyColumn.DUE).data())
+        (model.index(r, YearlyColumn.PERIOD).data(), model.index(r, YearlyColumn.DUE).data())
         for r in range(model.rowCount())
     ]
     assert len(rows) == 10  # January to October 2026, one per month
-    assert rows[0][1] == "2026-02-10" and rows[0][0].endswith("（2026年1月）")
-    assert rows[8][1] == "2026-10-10" and rows[8][0].endswith("（2026年9月）")  # due today
+    assert all(model.index(r, YearlyColumn.ITEM).data().startswith("3. ") for r in range(10))
+    assert rows[0] == ("2026年1月", "2026-02-10")
+    assert rows[8] == ("2026年9月", "2026-10-10")  # due today
     states = [model.index(r, YearlyColumn.STATE).data() for r in range(model.rowCount())]
     assert states[0] == "已于 2026-02-05 公开"
     assert states[2] == "已于 2026-04-20 公开（逾期 6 个工作日）"
@@ -59,7 +60,7 @@ def test_column_freshness_tab(periodic_desk: Desk) -> None:
     panel.coverage_tabs.setCurrentIndex(FRESHNESS_TAB)
     model = panel.freshness_model
     # 33 items, 1–3 published
-    assert panel.coverage_tabs.tabText(FRESHNESS_TAB) == "栏目更新（0 项超期，30 项空白）"
+    assert panel.coverage_tabs.tabText(FRESHNESS_TAB) == "栏目更新（超期 0，空白 30）"
     first = model.index(0, FreshnessColumn.ITEM).data()
     assert first.startswith("4.")  # blank columns in catalogue order (nothing is stale yet)
     assert model.index(0, FreshnessColumn.LAST).data() == "从未公开"

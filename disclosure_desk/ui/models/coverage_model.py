@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex,
 from PySide6.QtGui import QColor
 
 from disclosure_desk.domain.catalogue import CatalogueItem
-from disclosure_desk.domain.digest import Obligation, YearlyObligation
+from disclosure_desk.domain.digest import Obligation
 from disclosure_desk.domain.freshness import Freshness, ItemFreshness
 from disclosure_desk.domain.status import Status, StatusGroup
 from disclosure_desk.ui.dashboard_presenter import item_brief, item_tooltip
@@ -61,8 +61,9 @@ class UncoveredModel(QAbstractListModel):
 
 class YearlyColumn(IntEnum):
     ITEM = 0
-    DUE = 1
-    STATE = 2
+    PERIOD = 1
+    DUE = 2
+    STATE = 3
 
 
 class YearlyModel(QAbstractTableModel):
@@ -90,7 +91,12 @@ class YearlyModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (tr("年度和周期事项", _CONTEXT), tr("截止日期", _CONTEXT), tr("完成情况", _CONTEXT))
+        titles = (
+            tr("年度和周期事项", _CONTEXT),
+            tr("报告期", _CONTEXT),
+            tr("截止日期", _CONTEXT),
+            tr("完成情况", _CONTEXT),
+        )
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -100,9 +106,9 @@ class YearlyModel(QAbstractTableModel):
         column = YearlyColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if column is YearlyColumn.ITEM:
-                if isinstance(obligation, YearlyObligation):
-                    return item_brief(obligation.item)
-                return tr("{0}（{1}）", _CONTEXT).format(item_brief(obligation.item), obligation.period_label)
+                return item_brief(obligation.item)
+            if column is YearlyColumn.PERIOD:
+                return obligation.period_label
             if column is YearlyColumn.DUE:
                 return format_date(obligation.due_on)
             return self.state_text(obligation)

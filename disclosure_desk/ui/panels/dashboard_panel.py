@@ -300,6 +300,7 @@ class DashboardPanel(QWidget):
         header = view.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(YearlyColumn.ITEM, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(YearlyColumn.PERIOD, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(YearlyColumn.DUE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(YearlyColumn.STATE, QHeaderView.ResizeMode.ResizeToContents)
         return view
@@ -372,10 +373,10 @@ class DashboardPanel(QWidget):
         stale = sum(1 for c in columns if c.status is Freshness.STALE)
         blank = sum(1 for c in columns if c.status is Freshness.BLANK)
         self.coverage_tabs.setTabText(
-            FRESHNESS_TAB, self.tr("栏目更新（{0} 项超期，{1} 项空白）").format(stale, blank)
+            FRESHNESS_TAB, self.tr("栏目更新（超期 {0}，空白 {1}）").format(stale, blank)
         )
         self.coverage_tabs.setTabText(
-            1, self.tr("本年尚未公开的事项（{0} 项）").format(len(coverage.uncovered))
+            1, self.tr("本年尚未公开（{0} 项）").format(len(coverage.uncovered))
         )
         needs_due = digest.needs_due_date
         self.needs_due_model.set_entries(needs_due, data.today)
