@@ -15,10 +15,11 @@ from disclosure_desk.cli.context import CliContext, parse_date_arg, parse_number
 from disclosure_desk.cli.output import shorten, warn
 from disclosure_desk.cli.publication_options import add_field_options, field_values
 from disclosure_desk.domain.catalogue import CHANNELS
-from disclosure_desk.domain.due import rule_of
+from disclosure_desk.domain.due import publication_rule
 from disclosure_desk.domain.errors import DisclosureDeskError, ValidationError
 from disclosure_desk.domain.publication import Publication
 from disclosure_desk.domain.review import review_warning
+from disclosure_desk.domain.time_limits import clause_problem
 from disclosure_desk.domain.validation import lacks_manual_due
 
 if TYPE_CHECKING:
@@ -80,6 +81,12 @@ def save_checked(
     The checks are the store's own (Store.check_publication: the window's editor refuses the same), done
     before the duplicate check so a refusal names what to fix first."""
     item = store.item(publication.item_id)
+    stored_clause = store.publication(publication.id).clause if publication.id is not None else None
+    if publication.clause != stored_clause:
+        # --clause given: it must be one of the item's clauses, even where the store would ignore it
+        wrong_clause = clause_problem(item.time_limit, publication.clause)
+        if wrong_clause is not None:
+            raise ValidationError(f"序号 {item.number}：{wrong_clause}", "clause")
     try:
         store.check_publication(publication, today)
     except ValidationError as error:
@@ -100,7 +107,7 @@ def save_checked(
     notice = review_warning(saved, today)
     if notice:
         warn(notice)
-    if lacks_manual_due(saved, rule_of(item)):
+    if lacks_manual_due(saved, publication_rule(saved, item)):
         warn(
             "提示：该事项“按法定时间公开”，还没有填写应公开日期（--due）；"
             "在填写之前，它列在首页的“需要填写应公开日期”中。"

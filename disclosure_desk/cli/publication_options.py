@@ -78,6 +78,13 @@ def add_field_options(parser: argparse.ArgumentParser, *, edit: bool = False) ->
         help=f"文件类型：{'、'.join(k.value for k in DocumentKind)}（年度报告统计规章、规范性文件）",
     )
     parser.add_argument(
+        "--clause",
+        dest="clause",
+        metavar="N",
+        type=int,
+        help="目录公开时限有多个条款时，该信息适用第 N 个条款（默认第一个一般性条款）",
+    )
+    parser.add_argument(
         "--reviewed-by", dest="reviewer", metavar="姓名", help="保密审查人（记录为已完成保密审查）"
     )
     parser.add_argument(
@@ -110,6 +117,8 @@ def field_values(args: argparse.Namespace) -> dict[str, Any]:
             values[field] = value if field == "notes" else value.strip()
     if args.document_kind is not None:
         values["document_kind"] = args.document_kind
+    if args.clause is not None:
+        values["clause"] = args.clause
     if args.reviewer is not None:
         values["reviewer"] = args.reviewer.strip()
         values["review_done"] = True

@@ -34,6 +34,7 @@ def publication_row(entry: Evaluated) -> dict[str, Any]:
         "late_reason": p.late_reason,
         "document_kind": p.document_kind.value,
         "abolished_on": to_iso(p.abolished_on),
+        "clause": p.clause,
         "due_explanation": record.due.explanation,
         "warnings": list(record.due.warnings),
     }

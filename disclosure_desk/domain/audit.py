@@ -56,6 +56,8 @@ FIELD_LABELS = {
     "late_reason": "逾期原因",
     "rule_override": "时限规则",
     "yearly_due": "年度事项截止日",
+    "clause": "适用条款",
+    "dynamic": "动态栏目",
 }
 # bookkeeping fields that change with every save and say nothing to the officer
 HIDDEN_FIELDS = frozenset({"updated_at", "created_at", "id", "deleted_at"})

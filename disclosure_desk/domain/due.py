@@ -8,21 +8,28 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from disclosure_desk.domain.catalogue import CatalogueItem
-from disclosure_desk.domain.deadlines import AnchorDates, DeadlineRule, DueDate, compute_due, parse_time_limit
+from disclosure_desk.domain.deadlines import AnchorDates, DeadlineRule, DueDate, compute_due
 from disclosure_desk.domain.publication import Publication, PublicationRecord
 from disclosure_desk.domain.settings import Settings
+from disclosure_desk.domain.time_limits import clause_rule
 from disclosure_desk.domain.workdays import WorkdayCalendar
 
 
 @lru_cache(maxsize=4096)
-def _parsed(time_limit: str) -> DeadlineRule:
+def _parsed(time_limit: str, clause: int | None) -> DeadlineRule:
     # parsed once per distinct text: recomputing 50,000 due dates must not parse 50,000 times
-    return parse_time_limit(time_limit)
+    return clause_rule(time_limit, clause)
 
 
-def rule_of(item: CatalogueItem) -> DeadlineRule:
-    """The officer's hand-set rule when there is one, else the rule read from the catalogue's 公开时限."""
-    return item.rule_override if item.rule_override is not None else _parsed(item.time_limit)
+def rule_of(item: CatalogueItem, clause: int | None = None) -> DeadlineRule:
+    """The officer's hand-set rule when there is one, else the rule read from the catalogue's 公开时限:
+    its clause `clause` (1-based) when the text has several, by default the first general one."""
+    return item.rule_override if item.rule_override is not None else _parsed(item.time_limit, clause)
+
+
+def publication_rule(publication: Publication, item: CatalogueItem) -> DeadlineRule:
+    """The rule `publication` falls under: the clause the officer picked for it, else the default."""
+    return rule_of(item, publication.clause)
 
 
 def anchor_dates(publication: Publication) -> AnchorDates:
@@ -45,7 +52,7 @@ def due_date(
 ) -> DueDate:
     """The due date of `publication`, with how it was computed and any warning."""
     return compute_due(
-        rule_of(item),
+        publication_rule(publication, item),
         anchor_dates(publication),
         calendar,
         timely_days=settings.timely_days,
@@ -71,6 +78,7 @@ def publication_records(
             publication.changed_on,
             publication.approved_on,
             publication.due_on_manual,
+            publication.clause,
         )
         due = dues.get(key)
         if due is None:

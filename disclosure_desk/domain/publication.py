@@ -52,6 +52,9 @@ class Publication:
     # 文件类型 and 废止日期: the annual report counts 规章 and 规范性文件 issued, abolished and in force.
     document_kind: DocumentKind = DocumentKind.OTHER
     abolished_on: date | None = None
+    # Which clause of the item's 公开时限 it falls under (1-based, as the officer counts them), when the
+    # text has several; None: the first general clause (time_limits.TimeLimit.default_index).
+    clause: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
     deleted_at: datetime | None = None

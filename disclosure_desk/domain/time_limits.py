@@ -244,3 +244,22 @@ def item_rule_summary(rule_text: str, time_limit: str, display_period: str) -> s
     if display_period:
         text += f"\n{DISPLAY_PERIOD_COLUMN}：{display_period}"
     return text
+
+
+def clause_rule(time_limit: str, clause: int | None) -> DeadlineRule:
+    """The rule of clause `clause` (1-based) of `time_limit`; the default clause when None or when the
+    text no longer has that clause (a revised catalogue)."""
+    limit = read_time_limit(time_limit)
+    if clause is not None and 1 <= clause <= len(limit.clauses) and limit.several:
+        return limit.clauses[clause - 1].rule
+    return limit.default_rule
+
+
+def clause_problem(time_limit: str, clause: int | None) -> str | None:
+    """A Chinese message when `clause` is not one of the text's clauses, else None."""
+    if clause is None:
+        return None
+    count = len(read_time_limit(time_limit).clauses)
+    if not 1 <= clause <= count:
+        return f"该事项的公开时限只有 {count} 个条款，没有条款{clause}。"
+    return None

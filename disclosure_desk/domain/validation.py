@@ -12,9 +12,10 @@ from datetime import date, timedelta
 
 from disclosure_desk.domain.catalogue import CHANNELS, CatalogueItem
 from disclosure_desk.domain.deadlines import DeadlineRule, RuleKind
-from disclosure_desk.domain.due import rule_of
+from disclosure_desk.domain.due import publication_rule
 from disclosure_desk.domain.errors import ValidationError
 from disclosure_desk.domain.publication import DocumentKind, Publication
+from disclosure_desk.domain.time_limits import clause_problem, read_time_limit
 
 EARLIEST = date(2000, 1, 1)
 # A formed/approved date may be planned ahead, but not by more than a year: beyond that it is a typo.
@@ -187,8 +188,13 @@ def publication_problems(publication: Publication, item: CatalogueItem, today: d
     """Everything that stops a publication from being saved, as of `today`: the store refuses exactly
     these, whether the record comes from the window, the command line or an import."""
     problems = validate_publication(publication, today)
+    # a clause the text does not have; a single-clause text ignores a clause number (one a revised
+    # catalogue left behind must not block every later edit of the record)
+    wrong_clause = clause_problem(item.time_limit, publication.clause)
+    if wrong_clause is not None and read_time_limit(item.time_limit).several:
+        problems.append(ValidationError(wrong_clause, "clause"))
     for problem in (
-        check_manual_due(publication, rule_of(item)),
+        check_manual_due(publication, publication_rule(publication, item)),
         check_missing_channel_reason(publication, item),
     ):
         if problem is not None:

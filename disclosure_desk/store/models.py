@@ -27,7 +27,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from disclosure_desk.domain.publication import DocumentKind
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 def _enum_values(kinds: type[DocumentKind]) -> list[str]:
@@ -88,6 +88,8 @@ class CatalogueItemRow(Base):
     rule_override: Mapped[str | None] = mapped_column(Text)
     # Added in schema 4: "MM-DD" when the officer marks the item as a yearly obligation due by that day.
     yearly_due: Mapped[str | None] = mapped_column(String(5))
+    # Added in schema 9: the officer marked the item's column 动态 (updated at least every two weeks).
+    dynamic: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     catalogue: Mapped[CatalogueRow] = relationship(back_populates="items")
 
 
@@ -128,6 +130,8 @@ class PublicationRow(Base):
         server_default=DocumentKind.OTHER.value,
     )
     abolished_on: Mapped[date | None] = mapped_column(Date)
+    # Added in schema 9: the clause of the item's 公开时限 it falls under (1-based); NULL: the default one.
+    clause: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -106,6 +106,7 @@ class Store(PublicationStore):
                         extra=dict(item.extra),
                         rule_override=rule_text(item.rule_override),
                         yearly_due=yearly_text(item.yearly_due),
+                        dynamic=item.dynamic,
                     )
                 )
             session.flush()
@@ -148,6 +149,7 @@ class Store(PublicationStore):
                 new.rule_override = old.rule_override
             if new.yearly_due is None:
                 new.yearly_due = old.yearly_due
+            new.dynamic = new.dynamic or old.dynamic
             if count:
                 session.execute(
                     update(PublicationRow).where(PublicationRow.item_id == old.id).values(item_id=new.id)
@@ -172,25 +174,26 @@ class Store(PublicationStore):
         """Set (or clear, with None) the officer's own rule for an item; its due dates follow at once
         (they are computed from the item whenever they are shown)."""
         with self.transaction() as session:
-            row = session.get(CatalogueItemRow, item_id)
-            if row is None:
-                raise StoreError(f"目录事项（编号 {item_id}）不存在。")
-            before = {"rule_override": row.rule_override}
-            row.rule_override = rule_text(rule)
-            after = {"rule_override": row.rule_override}
-            self._audit(session, "catalogue_item", item_id, "update", before, after)
-        self._items = None
+            self._update_item(session, item_id, "rule_override", rule_text(rule))
 
     def set_item_yearly_due(self, item_id: int, month_day: MonthDay | None) -> None:
         """Mark (or, with None, unmark) an item as a yearly obligation due by that day each year."""
-        value = yearly_text(month_day)
         with self.transaction() as session:
-            row = session.get(CatalogueItemRow, item_id)
-            if row is None:
-                raise StoreError(f"目录事项（编号 {item_id}）不存在。")
-            before = {"yearly_due": row.yearly_due}
-            row.yearly_due = value
-            self._audit(session, "catalogue_item", item_id, "update", before, {"yearly_due": value})
+            self._update_item(session, item_id, "yearly_due", yearly_text(month_day))
+
+    def set_item_dynamic(self, item_id: int, dynamic: bool) -> None:
+        """Mark (or unmark) an item's column 动态: it must then be updated at least every two weeks."""
+        with self.transaction() as session:
+            self._update_item(session, item_id, "dynamic", dynamic)
+
+    def _update_item(self, session: Session, item_id: int, field: str, value: object) -> None:
+        """One of the officer's own settings on a catalogue item (never the catalogue's text), audited."""
+        row = session.get(CatalogueItemRow, item_id)
+        if row is None:
+            raise StoreError(f"目录事项（编号 {item_id}）不存在。")
+        before = {field: getattr(row, field)}
+        setattr(row, field, value)
+        self._audit(session, "catalogue_item", item_id, "update", before, {field: value})
         self._items = None
 
     # --- settings --------------------------------------------------------------------------------

@@ -44,6 +44,7 @@ EDITABLE_PUBLICATION_FIELDS = (
     "late_reason",
     "document_kind",
     "abolished_on",
+    "clause",
 )
 
 
@@ -100,6 +101,7 @@ def item_from_row(row: CatalogueItemRow) -> CatalogueItem:
         id=row.id,
         rule_override=rule_from_text(row.rule_override, row.id),
         yearly_due=yearly_from_text(row.yearly_due, row.id),
+        dynamic=row.dynamic,
     )
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Qt, Signal
 
 from disclosure_desk.domain.catalogue import CatalogueItem, MonthDay
+from disclosure_desk.domain.due import rule_of
 from disclosure_desk.domain.errors import DisclosureDeskError
 from disclosure_desk.domain.publication import PublicationRecord
 from disclosure_desk.store.repository import Store
@@ -58,7 +59,7 @@ class DashboardController(QObject):
             self.clock(),
             self.store.calendar(),
             settings.due_soon_days,
-            self.store.rule_for,
+            rule_of,
         )
         self.panel.set_data(self.data)
         self.refreshed.emit(self.data)

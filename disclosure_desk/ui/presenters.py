@@ -16,7 +16,7 @@ from disclosure_desk.domain.due import due_date, rule_of
 from disclosure_desk.domain.index_numbers import next_index_number
 from disclosure_desk.domain.publication import Publication, PublicationRecord
 from disclosure_desk.domain.status import Evaluated, Status, evaluate_records, is_open, urgency
-from disclosure_desk.domain.time_limits import item_rule_summary
+from disclosure_desk.domain.time_limits import item_rule_summary, read_time_limit
 from disclosure_desk.io.catalogue_review import review_items
 from disclosure_desk.store.repository import Store
 
@@ -109,6 +109,16 @@ class ItemInfo:
     rule: DeadlineRule
     rule_description: str
     notes: tuple[str, ...] = ()  # things to point out (e.g. a superseded regulation cited)
+    # A 公开时限 with several clauses (and no hand-set rule): each clause's title and rule, and the one a
+    # publication falls under unless the officer picks another (0-based).
+    clauses: tuple[tuple[str, DeadlineRule], ...] = ()
+    default_clause: int = 0
+
+    def clause_rule(self, clause: int | None) -> DeadlineRule:
+        """The rule of a publication under `clause` (1-based; None: the default)."""
+        if clause is not None and 1 <= clause <= len(self.clauses):
+            return self.clauses[clause - 1][1]
+        return self.clauses[self.default_clause][1] if self.clauses else self.rule
 
     @property
     def is_statutory(self) -> bool:
@@ -122,7 +132,14 @@ class ItemInfo:
 def item_info(store: Store, item: CatalogueItem) -> ItemInfo:
     rule = rule_of(item)
     notes = tuple(review_items([item]))
-    return ItemInfo(rule, rule_description(item, rule, store.settings().timely_days), notes)
+    description = rule_description(item, rule, store.settings().timely_days)
+    limit = read_time_limit(item.time_limit)
+    if item.rule_override or not limit.several:
+        return ItemInfo(rule, description, notes)
+    clauses = tuple(
+        (limit.clause_title(n), clause.rule) for n, clause in enumerate(limit.clauses, start=1)
+    )
+    return ItemInfo(rule, description, notes, clauses, limit.default_index)
 
 
 def rule_description(item: CatalogueItem, rule: DeadlineRule, timely_days: int) -> str:

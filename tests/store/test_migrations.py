@@ -211,3 +211,23 @@ def test_step_7_drops_the_cached_due_date(db_path: Path) -> None:
     # the due date is computed from the rule (20 working days after 2020-03-02), not read from a cache
     assert record.publication.title == "老记录" and record.due.due_on == date(2020, 3, 30)
     store.close()
+
+
+def test_step_9_adds_the_clause_and_the_dynamic_mark(db_path: Path) -> None:
+    _make_v1_database(db_path)
+    engine = sa.create_engine(f"sqlite:///{db_path}")
+    for target in (2, 3, 4, 5, 6, 7, 8):  # schema 8 exactly as a program of that version left it
+        with engine.begin() as connection:
+            STEPS[target](Operations(MigrationContext.configure(connection)))
+            connection.execute(sa.text("UPDATE schema_info SET version = :v WHERE id = 1"), {"v": target})
+    assert "clause" not in _columns(engine)["publications"]
+    assert "dynamic" not in _columns(engine)["catalogue_items"]
+    engine.dispose()
+    store = open_store(str(db_path))
+    assert store.migration.from_version == 8
+    old = store.publication(3)
+    assert old.clause is None and store.item(7).dynamic is False
+    store.update_publication(replace(old, clause=1), today=date(2026, 11, 25))
+    store.set_item_dynamic(7, True)
+    assert store.publication(3).clause == 1 and store.item(7).dynamic is True
+    store.close()

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from desk_support import TODAY, Desk
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -69,3 +69,48 @@ def test_display_period_periodic_rule_and_a_bare_display_period(clause_desk: Des
     assert panel.rule.text() == "每月：次月10日前"
     clause_desk.select_item(4)
     assert panel.rule.text().splitlines() == ["只写了公开时长，未规定时限", "公开时长：1年"]
+
+
+def test_the_editor_offers_the_items_clauses(clause_desk: Desk) -> None:
+    desk = clause_desk
+    desk.select_item(1)
+    desk.shortcut(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    desk.qtbot.waitUntil(lambda: desk.controller.editor is not None and desk.controller.editor.isVisible())
+    editor = desk.controller.editor
+    assert editor is not None
+    desk.activate(editor)
+    combo = editor.clause_combo
+    assert combo.isVisibleTo(editor)
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "条款1（执法决定信息）：形成后7个工作日内",
+        "条款2：形成或变更后20个工作日内",
+    ]
+    assert combo.currentIndex() == 1  # the general clause unless the officer picks another
+    desk.type(editor.title_edit, "行政处罚决定书")
+    field = editor.date_edits["formed_on"].line_edit
+    field.clear()
+    desk.qtbot.keyClicks(field, "2026-11-02")
+    assert "2026-11-30" in editor.due_value.text()
+    # a penalty decision: the officer picks clause 1 with the keyboard; the due date follows at once
+    combo.setFocus()
+    desk.qtbot.keyClick(combo, Qt.Key.Key_Up)
+    assert combo.currentIndex() == 0
+    assert "2026-11-11" in editor.due_value.text()
+    desk.qtbot.keyClick(editor.title_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    desk.qtbot.waitUntil(lambda: desk.controller.editor is None or not desk.controller.editor.isVisible())
+    saved = next(p for p in desk.store.publications() if p.title == "行政处罚决定书")
+    assert saved.clause == 1
+    (record,) = desk.store.publication_records([saved])
+    assert record.due.due_on is not None and "7个工作日" in record.due.explanation
+
+
+def test_an_item_with_one_clause_shows_no_chooser(clause_desk: Desk) -> None:
+    desk = clause_desk
+    desk.select_item(2)
+    desk.shortcut(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    desk.qtbot.waitUntil(lambda: desk.controller.editor is not None and desk.controller.editor.isVisible())
+    editor = desk.controller.editor
+    assert editor is not None
+    assert not editor.clause_combo.isVisibleTo(editor)
+    assert editor.value().clause is None
+    editor.reject()

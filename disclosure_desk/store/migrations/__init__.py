@@ -29,6 +29,7 @@ STEPS: dict[int, Step] = {
     6: steps.v6_applications,
     7: steps.v7_drop_cached_due_date,
     8: steps.v8_statutory_report,
+    9: steps.v9_clauses_and_dynamic_columns,
 }
 
 

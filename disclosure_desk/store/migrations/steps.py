@@ -120,3 +120,11 @@ def v8_statutory_report(op: Operations) -> None:
         sa.Column("exported_at", sa.DateTime(), nullable=True),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
     )
+
+
+def v9_clauses_and_dynamic_columns(op: Operations) -> None:
+    """Schema 9: a publication's clause of a several-clause 公开时限, and the officer's 动态 mark on items."""
+    op.add_column("publications", sa.Column("clause", sa.Integer(), nullable=True))
+    op.add_column(
+        "catalogue_items", sa.Column("dynamic", sa.Boolean(), nullable=False, server_default=sa.false())
+    )

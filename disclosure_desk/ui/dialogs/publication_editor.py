@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from disclosure_desk.domain.catalogue import CatalogueItem
-from disclosure_desk.domain.deadlines import Anchor, DueDate
+from disclosure_desk.domain.deadlines import Anchor, DeadlineRule, DueDate, RuleKind
 from disclosure_desk.domain.errors import ValidationError
 from disclosure_desk.domain.publication import DocumentKind, Publication
 from disclosure_desk.domain.validation import needs_missing_channel_reason, publication_problems
@@ -135,6 +135,8 @@ class PublicationEditor(RemembersSize, QDialog):
         self.rule_label = QLabel(self)
         self.rule_label.setObjectName("mutedLabel")
         self.rule_label.setWordWrap(True)
+        self.clause_combo = QComboBox(self)
+        self.clause_combo.setToolTip(self.tr("目录的公开时限有多个条款：选择这条信息适用的条款"))
         self.change_item_button = QPushButton(self.tr("更改事项…"), self)
         self.change_item_button.setToolTip(self.tr("把这条公开信息登记到另一个公开事项下"))
         self.change_item_button.setVisible(bool(self._items) and self._info_for is not None)
@@ -169,8 +171,18 @@ class PublicationEditor(RemembersSize, QDialog):
         for button in (self.save_button, self.cancel_button):
             button.setMinimumWidth(button.fontMetrics().horizontalAdvance("保存保存") + 32)
 
+    def _clause(self) -> int | None:
+        """The clause picked (1-based), None when the item has one or the default one is picked."""
+        if not self._info.clauses:
+            return None
+        picked = self.clause_combo.currentIndex()
+        return None if picked in (-1, self._info.default_clause) else picked + 1
+
+    def _rule(self) -> DeadlineRule:
+        return self._info.clause_rule(self._clause())
+
     def _anchor_label(self) -> str:
-        anchor = self._info.rule.anchor
+        anchor = self._rule().anchor
         if anchor is Anchor.RELATED_PUBLICATION:
             return self.tr("关联文件公开日期")
         if anchor is Anchor.RECEIVED:
@@ -208,6 +220,8 @@ class PublicationEditor(RemembersSize, QDialog):
 
         dates = QGroupBox(self.tr("日期"), self)
         self.dates_form = QFormLayout(dates)
+        self.clause_label = QLabel(self.tr("适用条款"), self)
+        self.dates_form.addRow(self.clause_label, self.clause_combo)
         self.date_labels = {
             "formed_on": QLabel(self._anchor_label(), self),
             "changed_on": QLabel(self.tr("变更日期"), self),
@@ -294,6 +308,9 @@ class PublicationEditor(RemembersSize, QDialog):
         self.notes_edit.setPlainText(p.notes)
         self.late_reason_edit.setText(p.late_reason)
         self.late_reason_edit.setCursorPosition(0)
+        if self._info.clauses and p.clause is not None and 1 <= p.clause <= len(self._info.clauses):
+            self.clause_combo.setCurrentIndex(p.clause - 1)
+            self._show_clause()
         if self._suggest_index(self._clock().year):
             self.index_button.setToolTip(self.tr("按“统一社会信用代码/年份-序号”生成下一个索引号"))
         else:
@@ -313,6 +330,7 @@ class PublicationEditor(RemembersSize, QDialog):
         self.save_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.reject)
         self.change_item_button.clicked.connect(self.choose_item)
+        self.clause_combo.currentIndexChanged.connect(self._on_clause_changed)
         QShortcut(QKeySequence.StandardKey.Save, self, self.submit)
 
     # --- the item ---------------------------------------------------------------------------------
@@ -326,9 +344,20 @@ class PublicationEditor(RemembersSize, QDialog):
             self.tr("公开时限：{0}　　计算规则：{1}").format(item.time_limit, info.rule_description)
         )
         self.channels.set_required(item.channels)
+        self.clause_combo.blockSignals(True)
+        self.clause_combo.clear()
+        self.clause_combo.addItems([title for title, _rule in info.clauses])
+        self.clause_combo.setCurrentIndex(info.default_clause if info.clauses else -1)
+        self.clause_combo.blockSignals(False)
+        self.dates_form.setRowVisible(self.clause_label, bool(info.clauses))
+        self._show_clause()
+
+    def _show_clause(self) -> None:
+        """What depends on the clause: the start date's name, and whether a due date is entered by hand."""
         self.date_labels["formed_on"].setText(self._anchor_label())
         # only statutory (按照法定时间公开) items take a hand-entered due date
-        self.dates_form.setRowVisible(self.date_labels["due_on_manual"], info.is_statutory)
+        statutory = self._rule().kind is RuleKind.STATUTORY
+        self.dates_form.setRowVisible(self.date_labels["due_on_manual"], statutory)
 
     def choose_item(self) -> None:
         if self._info_for is None:
@@ -358,6 +387,10 @@ class PublicationEditor(RemembersSize, QDialog):
         self._show_item()
         if untouched:
             self.channels.set_ticked(item.channels)
+        self._on_changed()
+
+    def _on_clause_changed(self, _index: int) -> None:
+        self._show_clause()
         self._on_changed()
 
     # --- closing ------------------------------------------------------------------------------------
@@ -433,7 +466,7 @@ class PublicationEditor(RemembersSize, QDialog):
     def value(self) -> Publication:
         """The publication as the form now says. Text that is not a date counts as no date."""
         dates = self.date_edits
-        if self._info.is_statutory:
+        if self._rule().kind is RuleKind.STATUTORY:
             manual = dates["due_on_manual"].date()
         else:  # a hand-set date stays with its item; another item computes its own
             manual = self._original.due_on_manual if self._item.id == self._original.item_id else None
@@ -464,6 +497,7 @@ class PublicationEditor(RemembersSize, QDialog):
             approved_on=dates["approved_on"].date(),
             published_on=dates["published_on"].date(),
             due_on_manual=manual,
+            clause=self._clause(),
         )
 
     def problems(self) -> list[ValidationError]:
