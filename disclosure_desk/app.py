@@ -59,6 +59,7 @@ def build_desk(
     window.historyRequested.connect(controller.show_history)
     window.row_actions.markPublishedRequested.connect(controller.mark_published)
     window.ruleRequested.connect(controller.set_rule)
+    window.dynamicRequested.connect(controller.set_dynamic)
     window.importCatalogueRequested.connect(controller.import_catalogue)
     window.exportCatalogueRequested.connect(controller.export_catalogue)
     dashboard = attach_dashboard(store, clock, window, controller, notifier)

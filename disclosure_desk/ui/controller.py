@@ -539,6 +539,24 @@ class DeskController(QObject):
             else self.tr("事项{0}已恢复按目录原文识别时限").format(item.number)
         )
 
+    def set_dynamic(self, item: CatalogueItem, dynamic: bool) -> None:
+        """The officer's 动态 mark: the start page then checks the column every two weeks."""
+        if item.id is None:
+            return
+        try:
+            self.store.set_item_dynamic(item.id, dynamic)
+        except DisclosureDeskError as error:
+            confirm.show_error(self.window, self.tr("无法保存栏目设置"), str(error))
+            self._reload_infos()  # the box goes back to what is stored
+            return
+        self._reload_infos()
+        self.reload()
+        self.window.show_status(
+            self.tr("事项{0}已标为动态栏目，须2周内有更新").format(item.number)
+            if dynamic
+            else self.tr("事项{0}已取消动态栏目标记").format(item.number)
+        )
+
     # --- about --------------------------------------------------------------------------------------
 
     def show_about(self) -> None:

@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
     openDataFolderRequested = Signal()
     historyRequested = Signal(object)  # RegisterRow
     ruleRequested = Signal(object)  # CatalogueItem
+    dynamicRequested = Signal(object, bool)  # CatalogueItem, marked 动态?
     importCatalogueRequested = Signal()
     exportCatalogueRequested = Signal()
 
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.detail_panel.editRequested.connect(self.editRequested)
         self.detail_panel.deleteRequested.connect(self.deleteRequested)
         self.detail_panel.ruleRequested.connect(self.request_rule)
+        self.detail_panel.dynamicToggled.connect(self._request_dynamic)
         self.publications_panel.editRequested.connect(self.editRequested)
         self.tabs.currentChanged.connect(self._update_actions)
         for view in (self.detail_panel.table, self.publications_panel.table, self.dashboard_panel.open_view):
@@ -353,6 +355,11 @@ class MainWindow(QMainWindow):
             self.show_status(self.tr("请先在左侧目录中选择公开事项。"))
             return
         self.ruleRequested.emit(item)
+
+    def _request_dynamic(self, dynamic: bool) -> None:
+        item = self.detail_panel.item
+        if item is not None:
+            self.dynamicRequested.emit(item, dynamic)
 
     def request_delete(self) -> None:
         row = self.current_row()

@@ -13,6 +13,7 @@ from datetime import date
 from disclosure_desk.domain.catalogue import Catalogue, CatalogueItem
 from disclosure_desk.domain.deadlines import DeadlineRule, DueDate, RuleKind
 from disclosure_desk.domain.due import due_date, rule_of
+from disclosure_desk.domain.freshness import gap_limit, is_checked
 from disclosure_desk.domain.index_numbers import next_index_number
 from disclosure_desk.domain.publication import Publication, PublicationRecord
 from disclosure_desk.domain.status import Evaluated, Status, evaluate_records, is_open, urgency
@@ -113,6 +114,10 @@ class ItemInfo:
     # publication falls under unless the officer picks another (0-based).
     clauses: tuple[tuple[str, DeadlineRule], ...] = ()
     default_clause: int = 0
+    # column freshness: the officer's 动态 mark and the longest gap allowed, in words ("" for an item
+    # published on request only, which has no column to keep fresh)
+    dynamic: bool = False
+    update_limit: str = ""
 
     def clause_rule(self, clause: int | None) -> DeadlineRule:
         """The rule of a publication under `clause` (1-based; None: the default)."""
@@ -134,12 +139,29 @@ def item_info(store: Store, item: CatalogueItem) -> ItemInfo:
     notes = tuple(review_items([item]))
     description = rule_description(item, rule, store.settings().timely_days)
     limit = read_time_limit(item.time_limit)
+    update_limit = update_limit_text(item, rule)
     if item.rule_override or not limit.several:
-        return ItemInfo(rule, description, notes)
+        return ItemInfo(rule, description, notes, dynamic=item.dynamic, update_limit=update_limit)
     clauses = tuple(
         (limit.clause_title(n), clause.rule) for n, clause in enumerate(limit.clauses, start=1)
     )
-    return ItemInfo(rule, description, notes, clauses, limit.default_index)
+    return ItemInfo(
+        rule,
+        description,
+        notes,
+        clauses,
+        limit.default_index,
+        dynamic=item.dynamic,
+        update_limit=update_limit,
+    )
+
+
+def update_limit_text(item: CatalogueItem, rule: DeadlineRule) -> str:
+    """ "两次公开间隔不超过半年（默认：栏目6个月内须有更新）"; "" when there is no column to keep fresh."""
+    if not is_checked(item):
+        return ""
+    limit = gap_limit(rule, item.dynamic)
+    return f"两次公开间隔不超过{limit.text()}（{limit.reason}）"
 
 
 def rule_description(item: CatalogueItem, rule: DeadlineRule, timely_days: int) -> str:

@@ -73,3 +73,31 @@ def test_column_freshness_tab(periodic_desk: Desk) -> None:
     assert not any(i.startswith("3.") for i in items)
     panel.freshness_view.setCurrentIndex(model.index(0, 0))
     assert panel.selected_catalogue_item() is not None
+
+
+def test_marking_a_column_dynamic_shortens_its_limit_to_two_weeks(periodic_desk: Desk) -> None:
+    desk = periodic_desk
+    desk.select_item(3)  # last published 2026-05-08 under the officer's rule 次月上旬
+    detail = desk.window.detail_panel
+    assert detail.update_limit.isVisible()
+    assert detail.update_limit.text() == "两次公开间隔不超过半年（默认：栏目6个月内须有更新）"
+    assert not detail.dynamic_box.isChecked()
+    panel = panel_of(desk)
+    assert panel.coverage_tabs.tabText(2) == "栏目更新（超期 0，空白 30）"
+
+    desk.tick(detail.dynamic_box)
+
+    item = desk.item(3)
+    assert item.dynamic
+    assert detail.dynamic_box.isChecked()
+    assert detail.update_limit.text() == "两次公开间隔不超过2周（动态栏目：2周内须有更新）"
+    assert panel.coverage_tabs.tabText(2) == "栏目更新（超期 1，空白 30）"
+    model = panel.freshness_model
+    assert model.index(0, FreshnessColumn.ITEM).data().startswith("3.")
+    assert model.index(0, FreshnessColumn.LIMIT).data() == "2周"
+    # published 2026-05-08: two weeks run to 05-22, stale from the day after
+    assert model.index(0, FreshnessColumn.STATE).data() == "超期未更新（2026-05-23起）"
+
+    desk.tick(detail.dynamic_box)  # and back
+    assert not desk.item(3).dynamic
+    assert panel.coverage_tabs.tabText(2) == "栏目更新（超期 0，空白 30）"

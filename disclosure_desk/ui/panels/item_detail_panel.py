@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -40,6 +41,7 @@ class ItemDetailPanel(QWidget):
     editRequested = Signal(object)  # RegisterRow
     deleteRequested = Signal(object)  # RegisterRow
     ruleRequested = Signal()
+    dynamicToggled = Signal(bool)  # the officer marked (or unmarked) the item's column 动态
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +80,21 @@ class ItemDetailPanel(QWidget):
         rule_row.addWidget(self.rule, 1)
         rule_row.addWidget(self.rule_button, 0, Qt.AlignmentFlag.AlignTop)
         form.addRow(self.tr("计算规则："), rule_row)
+        # column freshness: how long the column may go without an update, and the 动态 mark that
+        # shortens it to two weeks
+        self.update_limit = _value_label()
+        self.dynamic_box = QCheckBox(self.tr("动态栏目（2周内须有更新）"))
+        self.dynamic_box.setToolTip(
+            self.tr("工作动态等栏目考核要求2周内有更新；勾选后首页“栏目更新”按2周检查本事项")
+        )
+        self.dynamic_box.clicked.connect(self.dynamicToggled)
+        update_row = QVBoxLayout()
+        update_row.setContentsMargins(0, 0, 0, 0)
+        update_row.setSpacing(2)
+        update_row.addWidget(self.update_limit)
+        update_row.addWidget(self.dynamic_box)
+        self.update_label = QLabel(self.tr("栏目更新："))
+        form.addRow(self.update_label, update_row)
         form.addRow(self.tr("公开主体："), self.publisher)
         form.addRow(self.tr("公开渠道："), self.channels)
         form.addRow(self.tr("公开对象："), self.audience)
@@ -148,6 +165,11 @@ class ItemDetailPanel(QWidget):
                 self.form.setRowVisible(row, item is not None)
         self.new_button.setEnabled(item is not None)
         self.rule_button.setVisible(item is not None)
+        checked = info is not None and bool(info.update_limit)
+        for widget in (self.update_label, self.update_limit, self.dynamic_box):
+            widget.setVisible(checked)
+        self.dynamic_box.setChecked(info is not None and info.dynamic)
+        self.update_limit.setText(info.update_limit if info is not None else "")
         if item is None:
             self.heading.setText(self.tr("请在左侧目录中选择一个公开事项"))
             for label in (
