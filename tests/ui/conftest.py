@@ -7,12 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from desk_support import TODAY, Desk
+from desk_support import Desk
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from disclosure_desk.app import build_desk
 from disclosure_desk.store.repository import Store
 
 
@@ -35,10 +33,4 @@ def ui_settings(tmp_path: Path) -> QSettings:
 
 @pytest.fixture
 def desk(qtbot: QtBot, store: Store, ui_settings: QSettings) -> Iterator[Desk]:
-    window, controller = build_desk(store, lambda: TODAY, ui_settings)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    yield Desk(window, controller, store, qtbot)
+    yield Desk.open(qtbot, store, ui_settings)

@@ -5,16 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from disclosure_desk.app import build_desk
 from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.publication import Publication
 from disclosure_desk.store.repository import Store
 from disclosure_desk.ui.controller import DeskController
 from disclosure_desk.ui.main_window import CATALOGUE_TAB, MainWindow
+from disclosure_desk.ui.reminders import Notifier
 
 # A Wednesday; item 1 formed on 2026-11-02 is due on 2026-11-30, within the 5-working-day "due soon" window.
 TODAY = date(2026, 11, 25)
@@ -26,6 +28,24 @@ class Desk:
     controller: DeskController
     store: Store
     qtbot: QtBot
+
+    @classmethod
+    def open(
+        cls,
+        qtbot: QtBot,
+        store: Store,
+        ui_settings: QSettings,
+        today: date = TODAY,
+        notifier: Notifier | None = None,
+    ) -> Desk:
+        """The window on `store`, pinned to `today`, shown and active."""
+        window, controller = build_desk(store, lambda: today, ui_settings, notifier=notifier)
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        return cls(window, controller, store, qtbot)
 
     def item(self, number: int) -> CatalogueItem:
         found = self.store.active_catalogue().item_by_number(number)

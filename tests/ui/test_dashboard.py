@@ -10,10 +10,8 @@ from datetime import date
 import pytest
 from desk_support import Desk
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from disclosure_desk.app import build_desk
 from disclosure_desk.domain.catalogue import MonthDay
 from disclosure_desk.domain.history import monthly_history
 from disclosure_desk.domain.publication import Publication
@@ -61,13 +59,7 @@ def seed(store: Store) -> None:
 
 
 def open_desk(qtbot: QtBot, store: Store, ui_settings: QSettings) -> Desk:
-    window, controller = build_desk(store, lambda: TODAY, ui_settings, notifier=SilentNotifier())
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return Desk(window, controller, store, qtbot)
+    return Desk.open(qtbot, store, ui_settings, TODAY, SilentNotifier())
 
 
 @pytest.fixture

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from desk_support import TODAY, Desk
+from desk_support import Desk
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from disclosure_desk.app import build_desk
 from disclosure_desk.domain.catalogue import DISPLAY_PERIOD_COLUMN, Catalogue, CatalogueItem
 from disclosure_desk.store.repository import Store
+from disclosure_desk.ui.dialogs.publication_editor import PublicationEditor
 
 pytestmark = pytest.mark.gui
 
@@ -43,13 +42,17 @@ def clause_desk(qtbot: QtBot, store: Store, ui_settings: QSettings) -> Iterator[
         _item(4, "1年", "1年"),
     )
     store.import_catalogue(Catalogue("某局主动公开事项目录", items))
-    window, controller = build_desk(store, lambda: TODAY, ui_settings)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    yield Desk(window, controller, store, qtbot)
+    yield Desk.open(qtbot, store, ui_settings)
+
+
+def _open_new_editor(desk: Desk, number: int) -> PublicationEditor:
+    """Pick the item in the tree and press Ctrl+N, as the officer does."""
+    desk.select_item(number)
+    desk.shortcut(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    desk.qtbot.waitUntil(lambda: desk.controller.editor is not None and desk.controller.editor.isVisible())
+    editor = desk.controller.editor
+    assert editor is not None
+    return editor
 
 
 def test_several_clauses_one_line_each_default_marked(clause_desk: Desk) -> None:
@@ -73,11 +76,7 @@ def test_display_period_periodic_rule_and_a_bare_display_period(clause_desk: Des
 
 def test_the_editor_offers_the_items_clauses(clause_desk: Desk) -> None:
     desk = clause_desk
-    desk.select_item(1)
-    desk.shortcut(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    desk.qtbot.waitUntil(lambda: desk.controller.editor is not None and desk.controller.editor.isVisible())
-    editor = desk.controller.editor
-    assert editor is not None
+    editor = _open_new_editor(desk, 1)
     desk.activate(editor)
     combo = editor.clause_combo
     assert combo.isVisibleTo(editor)
@@ -105,12 +104,7 @@ def test_the_editor_offers_the_items_clauses(clause_desk: Desk) -> None:
 
 
 def test_an_item_with_one_clause_shows_no_chooser(clause_desk: Desk) -> None:
-    desk = clause_desk
-    desk.select_item(2)
-    desk.shortcut(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    desk.qtbot.waitUntil(lambda: desk.controller.editor is not None and desk.controller.editor.isVisible())
-    editor = desk.controller.editor
-    assert editor is not None
+    editor = _open_new_editor(clause_desk, 2)
     assert not editor.clause_combo.isVisibleTo(editor)
     assert editor.value().clause is None
     editor.reject()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 from enum import IntEnum
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
@@ -29,6 +29,7 @@ from disclosure_desk.ui.texts import (
 AnyIndex = QModelIndex | QPersistentModelIndex
 _CONTEXT = "CoverageModel"
 MET_FOREGROUND = QColor("#1b5e20")
+Row = TypeVar("Row")
 
 
 class UncoveredModel(QAbstractListModel):
@@ -59,6 +60,43 @@ class UncoveredModel(QAbstractListModel):
         return None
 
 
+class _RowsTable(QAbstractTableModel, Generic[Row]):
+    """A read-only table of one kind of row, as of a day: the start page's two coverage tables."""
+
+    columns: type[IntEnum]
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: Sequence[Row] = ()
+        self._today = date.min
+
+    def _set(self, rows: Sequence[Row], today: date) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._today = today
+        self.endResetModel()
+
+    def titles(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def _row(self, index: AnyIndex) -> Row | None:
+        return self._rows[index.row()] if index.isValid() and index.row() < len(self._rows) else None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = self.titles()
+        return titles[section] if 0 <= section < len(titles) else None
+
+
 class YearlyColumn(IntEnum):
     ITEM = 0
     PERIOD = 1
@@ -66,43 +104,26 @@ class YearlyColumn(IntEnum):
     STATE = 3
 
 
-class YearlyModel(QAbstractTableModel):
+class YearlyModel(_RowsTable[Obligation]):
     """Yearly obligations (items the officer marked) and periodic ones (items whose rule is periodic)."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._obligations: Sequence[Obligation] = ()
-        self._today = date.min
+    columns = YearlyColumn
 
     def set_obligations(self, obligations: Sequence[Obligation], today: date) -> None:
-        self.beginResetModel()
-        self._obligations = obligations
-        self._today = today
-        self.endResetModel()
+        self._set(obligations, today)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._obligations)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(YearlyColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def titles(self) -> tuple[str, ...]:
+        return (
             tr("年度和周期事项", _CONTEXT),
             tr("报告期", _CONTEXT),
             tr("截止日期", _CONTEXT),
             tr("完成情况", _CONTEXT),
         )
-        return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._obligations):
+        obligation = self._row(index)
+        if obligation is None:
             return None
-        obligation = self._obligations[index.row()]
         column = YearlyColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if column is YearlyColumn.ITEM:
@@ -157,43 +178,26 @@ FRESHNESS_FOREGROUND: dict[Freshness, QColor] = {
 }
 
 
-class FreshnessModel(QAbstractTableModel):
+class FreshnessModel(_RowsTable[ItemFreshness]):
     """Columns that are stale, blank or soon stale, most urgent first (栏目更新)."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: Sequence[ItemFreshness] = ()
-        self._today = date.min
+    columns = FreshnessColumn
 
     def set_rows(self, rows: Sequence[ItemFreshness], today: date) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self._today = today
-        self.endResetModel()
+        self._set(rows, today)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(FreshnessColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def titles(self) -> tuple[str, ...]:
+        return (
             tr("栏目（目录事项）", _CONTEXT),
             tr("最近公开", _CONTEXT),
             tr("最长间隔", _CONTEXT),
             tr("更新情况", _CONTEXT),
         )
-        return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        row = self._row(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = FreshnessColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if column is FreshnessColumn.ITEM:

@@ -3,7 +3,7 @@ date, the last twelve months, and which catalogue items this year has not yet co
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -289,25 +289,15 @@ class DashboardPanel(QWidget):
         header.setSectionResizeMode(OpenColumn.TITLE, QHeaderView.ResizeMode.Stretch)
 
     def _yearly_table(self) -> QTableView:
-        view = QTableView(self)
-        view.setModel(self.yearly_model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setWordWrap(False)
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-        header = view.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(YearlyColumn.ITEM, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(YearlyColumn.PERIOD, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(YearlyColumn.DUE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(YearlyColumn.STATE, QHeaderView.ResizeMode.ResizeToContents)
-        return view
+        return self._coverage_table(self.yearly_model, YearlyColumn.ITEM)
 
     def _freshness_table(self) -> QTableView:
+        return self._coverage_table(self.freshness_model, FreshnessColumn.ITEM)
+
+    def _coverage_table(self, model: QAbstractItemModel, stretch: int) -> QTableView:
+        """One row per item, the item's column taking the room and the others fitting their text."""
         view = QTableView(self)
-        view.setModel(self.freshness_model)
+        view.setModel(model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -316,9 +306,8 @@ class DashboardPanel(QWidget):
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
         header = view.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(FreshnessColumn.ITEM, QHeaderView.ResizeMode.Stretch)
-        for column in (FreshnessColumn.LAST, FreshnessColumn.LIMIT, FreshnessColumn.STATE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         return view
 
     # --- what the dashboard controller gives --------------------------------------------------------
