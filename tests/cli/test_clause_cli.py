@@ -33,7 +33,9 @@ def db(capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path) -> str
     return str(db_path)
 
 
-def add(capsys: pytest.CaptureFixture[str], db: str, *extra: str) -> tuple[int, str, str]:
+def add(
+    capsys: pytest.CaptureFixture[str], db: str, *extra: str, title: str = "处罚决定"
+) -> tuple[int, str, str]:
     return run(
         capsys,
         "--db",
@@ -43,7 +45,7 @@ def add(capsys: pytest.CaptureFixture[str], db: str, *extra: str) -> tuple[int, 
         "--item",
         "1",
         "--title",
-        "处罚决定",
+        title,
         "--formed",
         "2026-11-02",
         *extra,
@@ -52,7 +54,7 @@ def add(capsys: pytest.CaptureFixture[str], db: str, *extra: str) -> tuple[int, 
 
 def test_clause_n_sets_the_rule_and_is_listed(capsys: pytest.CaptureFixture[str], db: str) -> None:
     assert add(capsys, db, "--clause", "1")[0] == 0
-    assert add(capsys, db)[0] == 0  # no --clause: the general clause (2)
+    assert add(capsys, db, title="检查通报")[0] == 0  # no --clause: the general clause (2)
     code, out, _ = run(capsys, "--db", db, "--today", "2026-11-25", "publication", "list", "--format", "json")
     assert code == 0
     rows = json.loads(out)
@@ -64,3 +66,16 @@ def test_a_clause_the_item_does_not_have_is_refused(capsys: pytest.CaptureFixtur
     assert code != 0 and out == ""
     assert "只有 2 个条款，没有条款3" in err
     assert json.loads(run(capsys, "--db", db, "publication", "list", "--format", "json")[1]) == []
+
+
+def test_edit_moves_a_record_to_another_clause(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, out, _ = add(capsys, db)
+    assert code == 0
+    number = out.strip()
+    assert run(capsys, "--db", db, "publication", "edit", number, "--clause", "1")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "--today", "2026-11-25", "publication", "list", "--format", "json")
+    assert [(r["clause"], r["due_on"]) for r in json.loads(out)] == [(1, "2026-11-11")]
+    code, _, err = run(capsys, "--db", db, "publication", "edit", number, "--clause", "5")
+    assert code != 0 and "没有条款5" in err
+    code, out, _ = run(capsys, "--db", db, "history", number)
+    assert code == 0 and "适用条款：（空） → 1" in out

@@ -13,7 +13,7 @@ TODAY = "2026-11-25"
 LIST_KEYS = {
     "id", "item", "title", "formed_on", "changed_on", "approved_on", "published_on", "due_on", "status",
     "channels", "document_number", "index_number", "url", "review_done", "reviewed_by", "reviewed_on",
-    "late_reason", "document_kind", "abolished_on", "due_explanation", "warnings",
+    "late_reason", "document_kind", "abolished_on", "clause", "due_explanation", "warnings",
 }  # fmt: skip
 SHOW_EXTRA_KEYS = {
     "status_text", "days_late", "working_days_left", "item_content", "item_path", "due_on_manual",

@@ -199,8 +199,8 @@ def test_coverage_lists_and_marking_an_item_yearly(seeded_desk: Desk) -> None:
     panel = panel_of(seeded_desk)
     # items 1 and 2 have publications this year; the other 31 are uncovered
     assert panel.uncovered_model.rowCount() == 31
-    assert panel.coverage_tabs.tabText(1) == "本年尚未公开（31 项）"
-    assert panel.coverage_tabs.tabText(0) == "年度和周期事项（0 项未完成）"
+    assert panel.coverage_tabs.tabText(1) == "本年未公开（31）"
+    assert panel.coverage_tabs.tabText(0) == "年度和周期（0）"
     # the officer picks the budget item (12) among the uncovered and marks it yearly, due 03-31
     budget = seeded_desk.item(12)
     row = next(
@@ -231,7 +231,7 @@ def test_coverage_lists_and_marking_an_item_yearly(seeded_desk: Desk) -> None:
         yearly.index(0, YearlyColumn.STATE).data(Qt.ItemDataRole.ForegroundRole)
         == (STATUS_FOREGROUND[Status.OVERDUE])
     )
-    assert panel.coverage_tabs.tabText(0) == "年度和周期事项（1 项未完成）"
+    assert panel.coverage_tabs.tabText(0) == "年度和周期（1）"
     # 预算批复 published: the obligation is met
     pending = next(p for p in seeded_desk.store.publications() if p.title == "预算批复")
     seeded_desk.store.update_publication(
@@ -244,7 +244,7 @@ def test_coverage_lists_and_marking_an_item_yearly(seeded_desk: Desk) -> None:
         yearly.index(0, YearlyColumn.STATE).data(Qt.ItemDataRole.ForegroundRole)
         == (STATUS_FOREGROUND[Status.PUBLISHED_LATE])
     )
-    assert panel.coverage_tabs.tabText(0) == "年度和周期事项（0 项未完成）"
+    assert panel.coverage_tabs.tabText(0) == "年度和周期（0）"
     # and the mark can be cleared again
     panel.coverage_tabs.setCurrentIndex(0)
     panel.yearly_view.setCurrentIndex(yearly.index(0, 0))

@@ -353,24 +353,29 @@ class DashboardPanel(QWidget):
         self.uncovered_model.set_items(coverage.uncovered)
         self.yearly_stack.setCurrentIndex(0 if obligations else 1)
         self.uncovered_stack.setCurrentIndex(0 if coverage.uncovered else 1)
-        self.coverage_tabs.setTabText(
-            0, self.tr("年度和周期事项（{0} 项未完成）").format(len(coverage.open_obligations()))
-        )
         columns = data.stale_columns()
         self.freshness_model.set_rows(columns, data.today)
         self.freshness_stack.setCurrentIndex(0 if columns else 1)
         stale = sum(1 for c in columns if c.status is Freshness.STALE)
         blank = sum(1 for c in columns if c.status is Freshness.BLANK)
-        self.coverage_tabs.setTabText(
-            FRESHNESS_TAB, self.tr("栏目更新（超期 {0}，空白 {1}）").format(stale, blank)
-        )
-        self.coverage_tabs.setTabText(
-            1, self.tr("本年尚未公开（{0} 项）").format(len(coverage.uncovered))
-        )
         needs_due = digest.needs_due_date
         self.needs_due_model.set_entries(needs_due, data.today)
         self.needs_due_stack.setCurrentIndex(0 if needs_due else 1)
-        self.coverage_tabs.setTabText(2, self.tr("需要填写应公开日期（{0} 条）").format(len(needs_due)))
+        # four tabs share half a 1366-pixel screen: short titles with the counts, the sentence as a tooltip
+        open_count = len(coverage.open_obligations())
+        titles = (
+            (self.tr("年度和周期（{0}）").format(open_count),
+             self.tr("年度和周期事项 {0} 项未完成").format(open_count)),
+            (self.tr("本年未公开（{0}）").format(len(coverage.uncovered)),
+             self.tr("本年尚未公开任何信息的目录事项 {0} 项").format(len(coverage.uncovered))),
+            (self.tr("需要填写应公开日期（{0} 条）").format(len(needs_due)),
+             self.tr("按法定时间公开、尚未填写应公开日期的记录 {0} 条").format(len(needs_due))),
+            (self.tr("栏目超期 {0} · 空白 {1}").format(stale, blank),
+             self.tr("超过最长更新间隔未更新的栏目 {0} 个，从未公开的空白栏目 {1} 个").format(stale, blank)),
+        )  # fmt: skip
+        for tab, (title, tip) in enumerate(titles):
+            self.coverage_tabs.setTabText(tab, title)
+            self.coverage_tabs.setTabToolTip(tab, tip)
 
     def figures_note(self, figures: Figures) -> str:
         """ "按时公开 3 · 逾期公开 1 · 无时限 2": published records never counted twice, never left out."""
