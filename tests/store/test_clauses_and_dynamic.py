@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from disclosure_desk.domain.catalogue import Catalogue, CatalogueItem
 from disclosure_desk.domain.due import due_date
+from disclosure_desk.domain.errors import ValidationError
 from disclosure_desk.domain.publication import Publication
 from disclosure_desk.store.repository import Store
 
@@ -59,3 +62,22 @@ def test_the_dynamic_mark_is_audited_and_carried_to_a_revised_catalogue(store: S
     assert history[-1].before == {"dynamic": False} and history[-1].after == {"dynamic": True}
     revised = store.import_catalogue(_catalogue(CLAUSES)).catalogue.items[1]
     assert revised.id != news.id and revised.dynamic
+
+
+def test_the_store_refuses_a_clause_the_text_does_not_have(store: Store) -> None:
+    item = store.import_catalogue(_catalogue(CLAUSES)).catalogue.items[0]
+    assert item.id is not None
+    with pytest.raises(ValidationError, match="只有 2 个条款，没有条款3") as refused:
+        store.add_publication(Publication(item.id, "处罚决定", formed_on=date(2026, 11, 2), clause=3))
+    assert refused.value.field == "clause"
+
+
+def test_a_clause_left_behind_by_a_revised_catalogue_never_blocks_an_edit(store: Store) -> None:
+    item = store.import_catalogue(_catalogue(CLAUSES)).catalogue.items[0]
+    assert item.id is not None
+    saved = store.add_publication(Publication(item.id, "处罚决定", formed_on=date(2026, 11, 2), clause=2))
+    store.import_catalogue(_catalogue("信息形成后,20个工作日内公开"))  # one clause now
+    moved = store.publication(saved.id or 0)
+    assert moved.clause == 2
+    edited = store.update_publication(replace(moved, title="处罚决定（更正）"))
+    assert edited.title == "处罚决定（更正）" and _due(store, edited) == date(2026, 11, 30)
