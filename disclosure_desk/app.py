@@ -10,9 +10,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 
 from disclosure_desk import paths
+from disclosure_desk.bootstrap import attach_backups
+from disclosure_desk.store.backup_schedule import PERIOD, BackupSchedule
 from disclosure_desk.store.db import sqlite_path
 from disclosure_desk.store.repository import Store
 from disclosure_desk.ui.applications_controller import attach_applications
@@ -71,6 +73,18 @@ def build_desk(
     return window, controller
 
 
+def attach_window_backups(store: Store, controller: DeskController) -> BackupSchedule:
+    """Backups while the window is open: after the day's first change (saves end in a reload), every few
+    hours if anything changed, and at close (the store's close hook)."""
+    schedule = attach_backups(store, window=True)
+    controller.reloaded.connect(lambda _rows: schedule.after_change())
+    timer = QTimer(controller)
+    timer.setInterval(int(PERIOD.total_seconds() * 1000))
+    timer.timeout.connect(schedule.periodic)
+    timer.start()
+    return schedule
+
+
 def bring_forward(window: MainWindow) -> None:
     if window.isMinimized():
         window.showNormal()
@@ -105,13 +119,14 @@ def run_gui(context: CliContext) -> int:
     # --today pins the day; otherwise the window follows the real date across midnight
     pinned: date = context.today
     clock: Clock = (lambda: pinned) if context.today_pinned else date.today
-    store = open_store_for_window(context.db, clock(), ask_recovery, tell)
+    store = open_store_for_window(context.db, ask_recovery, tell)
     if store is None:
         return 1
     instance = SingleInstance(name)
     instance.listen()
     try:
-        window, _controller = build_desk(store, clock, open_ui_settings())
+        window, controller = build_desk(store, clock, open_ui_settings())
+        attach_window_backups(store, controller)
         instance.activationRequested.connect(lambda: bring_forward(window))
         window.show()
         return app.exec()

@@ -7,29 +7,42 @@ from __future__ import annotations
 
 import logging
 import os
-from datetime import date
+import sys
+from collections.abc import Callable
+from contextlib import suppress
+from datetime import datetime
 from pathlib import Path
 
 from disclosure_desk import paths
-from disclosure_desk.store.backup import daily_backup, latest_good_backup
+from disclosure_desk.store.backup import BackupInfo, good_backups, prune_litter
+from disclosure_desk.store.backup_schedule import BackupSchedule
 from disclosure_desk.store.db import open_store, resolve_url, sqlite_path
 from disclosure_desk.store.errors import DatabaseLockedError, StoreError
-from disclosure_desk.store.instance_lock import InstanceLock
+from disclosure_desk.store.instance_lock import DataInUseError, InstanceLock
 from disclosure_desk.store.repository import Store
 
 log = logging.getLogger(__name__)
 
 SEED_CATALOGUE = "catalogue.json"
 BUNDLED_HOLIDAYS = "holidays.json"
+LOCK_WAIT_SECONDS = 10.0  # a command-line writer waits this long for another writer to finish
 
 
-def open_seeded_store(db: str | None = None, *, today: date | None = None, writer: bool = False) -> Store:
+def open_seeded_store(
+    db: str | None = None,
+    *,
+    writer: bool = False,
+    lock_wait: float = 0.0,
+    clock: Callable[[], datetime] = datetime.now,
+) -> Store:
     """Open the store; on first start load the bundled catalogue, and add bundled holiday years it lacks.
 
     Years already in the store are never overwritten: the officer may have corrected them. The first
-    start of each day makes a verified backup. A database that cannot be opened gets a message naming
-    the latest good backup to restore from. A `writer` (the window, or a command that changes data)
-    first takes the instance lock, so two copies of the program never write at once.
+    start of each day makes a verified backup (named by the real `clock`). A database that cannot be
+    opened gets a message naming the newest good backups to restore from. A `writer` (the window, or a
+    command that changes data) first takes the instance lock, so two copies of the program never write
+    at once (waiting up to `lock_wait` seconds for another writer to finish, saying so on stderr);
+    what killed backups and restores left behind is cleared at start.
     """
     lock = None
     file = sqlite_path(resolve_url(db))
@@ -37,27 +50,26 @@ def open_seeded_store(db: str | None = None, *, today: date | None = None, write
         refuse_missing_folder(file)
     if writer and file is not None:
         lock = InstanceLock(file)
-        lock.acquire()
+        lock.acquire(wait_seconds=lock_wait, on_wait=say_waiting)
     try:
-        store = open_store(db)
-    except DatabaseLockedError:
+        store = open_store(db, lock_held=lock is not None)
+    except (DatabaseLockedError, DataInUseError):
         if lock is not None:
             lock.release()
         raise  # the file is fine: nothing to restore, the officer waits and tries again
     except StoreError as error:
         if lock is not None:
             lock.release()
-        latest = latest_good_backup(file) if file is not None else None
-        raise UnreadableStoreError(str(error), latest) from error
+        backups = good_backups(file) if file is not None else []
+        raise UnreadableStoreError(str(error), backups) from error
     if lock is not None:
         store.add_close_hook(lock.release)
     try:
         seed(store)
-        try:
-            daily_backup(store, today or date.today())
-        except (StoreError, OSError) as error:
-            # a failed backup must not keep the officer from working; it is logged and retried next start
-            log.warning("daily backup failed: %s", error)
+        if file is not None:
+            with suppress(OSError):
+                prune_litter(file)
+        BackupSchedule(store, window=False, clock=clock).at_start()
     except BaseException:
         store.close()
         raise
@@ -87,20 +99,44 @@ def location_is_explicit(db: str | None) -> bool:
     return bool(db or os.environ.get(paths.DB_ENV))
 
 
-class UnreadableStoreError(StoreError):
-    """The database cannot be opened. Carries the latest good backup so the caller can offer it."""
+def say_waiting(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
-    def __init__(self, reason: str, latest_backup: Path | None) -> None:
-        hint = ""
-        if latest_backup is not None:
-            hint = (
-                f"\n最近的完好备份：{latest_backup}\n"
-                f'可用命令恢复：disclosure-desk restore "{latest_backup}"'
-                "（当前文件会被移到备份文件夹保留，不会删除）。"
-            )
-        super().__init__(reason + hint)
+
+def attach_backups(
+    store: Store, *, window: bool, clock: Callable[[], datetime] = datetime.now
+) -> BackupSchedule:
+    """Back up after the day's first change (and, for the window, every few hours and at close)."""
+    schedule = BackupSchedule(store, window=window, clock=clock)
+    store.add_close_hook(schedule.at_close)  # runs before the lock is released (hooks run last-in first)
+    return schedule
+
+
+class UnreadableStoreError(StoreError):
+    """The database cannot be opened. Carries the newest good backups so the caller can offer them."""
+
+    def __init__(self, reason: str, backups: list[BackupInfo]) -> None:
+        super().__init__(reason + restore_hint(backups))
         self.reason = reason
-        self.latest_backup = latest_backup
+        self.backups = backups
+
+    @property
+    def latest_backup(self) -> Path | None:
+        return self.backups[0].path if self.backups else None
+
+
+def restore_hint(backups: list[BackupInfo]) -> str:
+    """The newest good backups with their time and record count, and the command that restores one."""
+    if not backups:
+        return "\n备份文件夹中没有找到完好的备份。"
+    lines = ["", "最近的完好备份（时间，公开信息条数）："]
+    lines += [f"  {b.describe()}：{b.path}" for b in backups]
+    lines.append(
+        f'可用命令恢复：disclosure-desk restore "{backups[0].path}"'
+        "（当前文件会被移到备份文件夹保留，不会删除）。"
+    )
+    return "\n".join(lines)
+
 
 def seed(store: Store) -> None:
     from disclosure_desk.io.catalogue_json import read_catalogue_json

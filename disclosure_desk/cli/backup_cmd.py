@@ -13,7 +13,10 @@ from disclosure_desk.domain.errors import DisclosureDeskError
 def register(subparsers: Any) -> None:
     backup = subparsers.add_parser("backup", help="立即备份数据库（经完整性检查）", add_help=False)
     backup.add_argument("-h", "--help", action="help", help="显示帮助")
-    backup.add_argument("-o", "--output", metavar="文件", type=Path, help="备份文件（默认在备份文件夹）")
+    backup.add_argument(
+        "-o", "--output", metavar="文件", type=Path, help="备份文件或文件夹（默认在备份文件夹）"
+    )
+    backup.add_argument("--list", action="store_true", help="列出已有的完好备份（时间、公开信息条数）")
     backup.set_defaults(func=run_backup)
 
     restore = subparsers.add_parser(
@@ -27,6 +30,8 @@ def register(subparsers: Any) -> None:
 def run_backup(args: argparse.Namespace, context: CliContext) -> int:
     from disclosure_desk.store.backup import backup_now
 
+    if args.list:
+        return _list_backups(context)
     target = backup_now(context.store(), reason="manual", target=args.output)
     if target is None:
         raise DisclosureDeskError("当前数据库不是本机 SQLite 文件，请由数据库管理员备份。")
@@ -34,21 +39,39 @@ def run_backup(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
+def _list_backups(context: CliContext) -> int:
+    from disclosure_desk.store.backup import good_backups
+    from disclosure_desk.store.db import resolve_url, sqlite_path
+
+    file = sqlite_path(resolve_url(context.db))
+    if file is None:
+        raise DisclosureDeskError("当前数据库不是本机 SQLite 文件，请由数据库管理员备份。")
+    backups = good_backups(file, limit=1000)
+    if not backups:
+        print("备份文件夹中没有完好的备份。")
+    for info in backups:
+        print(f"{info.describe()}  {info.path}")
+    return 0
+
+
 def run_restore(args: argparse.Namespace, context: CliContext) -> int:
-    from disclosure_desk.store.backup import restore
+    from disclosure_desk.bootstrap import LOCK_WAIT_SECONDS, say_waiting
     from disclosure_desk.store.db import resolve_url, sqlite_path
     from disclosure_desk.store.instance_lock import InstanceLock
+    from disclosure_desk.store.restore import restore
 
     file = sqlite_path(resolve_url(context.db))
     if file is None:
         raise DisclosureDeskError("只能恢复本机 SQLite 数据库文件。")
     lock = InstanceLock(file)
-    lock.acquire()  # never swap the file under a running window
+    lock.acquire(wait_seconds=LOCK_WAIT_SECONDS, on_wait=say_waiting)  # never under a running window
     try:
-        moved = restore(file, args.file)
+        result = restore(file, args.file)
     finally:
         lock.release()
     print(f"已从“{args.file}”恢复数据库：{file}")
-    if moved is not None:
-        print(f"原数据库文件已保留为：{moved}")
+    if result.backed_up is not None:
+        print(f"恢复前的数据已备份为：{result.backed_up}")
+    if result.moved_aside is not None:
+        print(f"原数据库文件已保留为：{result.moved_aside}")
     return 0

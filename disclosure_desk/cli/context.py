@@ -51,11 +51,18 @@ class CliContext:
     def store(self, *, writer: bool = False) -> Store:
         """Open (creating, seeding and migrating as needed) the store on first use.
 
-        Commands that change data pass writer=True: they take the instance lock, and are refused while
-        the window (or another writer) has the data open. Reading commands need no lock.
+        Commands that change data pass writer=True: they take the instance lock, waiting up to ten
+        seconds for another writer to finish, and are refused while the window (or another writer) keeps
+        the data open. Reading commands need no lock.
         """
         if self._store is None:
-            from disclosure_desk.bootstrap import database_is_missing, location_is_explicit, open_seeded_store
+            from disclosure_desk.bootstrap import (
+                LOCK_WAIT_SECONDS,
+                attach_backups,
+                database_is_missing,
+                location_is_explicit,
+                open_seeded_store,
+            )
 
             missing = database_is_missing(self.db)
             if missing is not None and not writer:
@@ -67,9 +74,12 @@ class CliContext:
                     )
                 # nothing recorded yet in the default data folder: read the built-in catalogue and
                 # calendar from memory, so `status`, `due` and `catalogue export` answer truthfully
-                self._store = open_seeded_store(IN_MEMORY_URL, today=self.today)
+                self._store = open_seeded_store(IN_MEMORY_URL)
             else:
-                self._store = open_seeded_store(self.db, today=self.today, writer=writer)
+                wait = LOCK_WAIT_SECONDS if writer else 0.0
+                self._store = open_seeded_store(self.db, writer=writer, lock_wait=wait)
+                if writer:
+                    attach_backups(self._store, window=False)
         return self._store
 
     def timely_days(self) -> int:

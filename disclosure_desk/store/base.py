@@ -45,9 +45,9 @@ class StoreBase(ABC):
         self._calendar: WorkdayCalendar | None = None
         self._settings: Settings | None = None
         self._items: dict[int, CatalogueItem] | None = None
-        self._close_hooks: list[Callable[[], None]] = []
+        self._close_hooks: list[Callable[[], object]] = []
 
-    def add_close_hook(self, hook: Callable[[], None]) -> None:
+    def add_close_hook(self, hook: Callable[[], object]) -> None:
         """Run `hook` after the engine is disposed (e.g. to release the instance lock)."""
         self._close_hooks.append(hook)
 

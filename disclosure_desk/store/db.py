@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import sys
-from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -21,11 +19,19 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from disclosure_desk import paths
 from disclosure_desk.domain.errors import os_error_text
 from disclosure_desk.store.errors import Failure, StoreError, classify, store_error
-from disclosure_desk.store.migrations import MigrationResult, migrate
+from disclosure_desk.store.migrations import (
+    MigrationResult,
+    file_version,
+    migrate,
+    newer_version_message,
+    schema_problem,
+)
+from disclosure_desk.store.models import SCHEMA_VERSION
 from disclosure_desk.store.repository import Store
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+SQLITE_READONLY_ROLLBACK = 776  # a hot journal needs rolling back, and the connection is read-only
 
 
 def _busy_timeout_ms() -> int:
@@ -77,60 +83,65 @@ def _check_sqlite_file(path: Path) -> None:
     except OSError as error:
         raise StoreError(f"无法读取数据库文件“{path}”：{os_error_text(error)}。") from error
     if not header:
-        return  # an empty file is a new database
+        # never "a new database": the program creates new files whole (see _create_new), so an empty one
+        # means the data went missing, and re-initialising it would hide that behind an empty register
+        raise StoreError(
+            f"数据库文件“{path}”是空的（0 字节），其中没有任何记录。"
+            "程序不会把它当作新数据库重新初始化，也不会修改它。"
+        )
     if header != SQLITE_HEADER:
         raise StoreError(f"“{path}”不是有效的数据库文件（文件头不正确），可能已损坏。程序不会修改该文件。")
     _preflight(path)
+
+
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    """An SQLite URI opening `path` read-only; characters URIs reserve are escaped (a folder may be named
+    "100%" or "#2"). `immutable`: for files nobody writes — no locks, nothing created beside them."""
+    quoted = str(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    return f"file:{quoted}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=_busy_timeout_ms() / 1000)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as error:
+        conn.close()
+        if getattr(error, "sqlite_errorcode", None) != SQLITE_READONLY_ROLLBACK:
+            raise
+        # a program was stopped mid-write and left a hot journal: SQLite's own recovery (rolling the
+        # unfinished transaction back) needs a writable connection once; that is not a change of ours
+        sqlite3.connect(path, timeout=_busy_timeout_ms() / 1000).close()
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=_busy_timeout_ms() / 1000)
+    return conn
 
 
 def _preflight(path: Path) -> None:
     """Look at an existing file read-only before anything may write to it (even a journal-mode switch
     rewrites the header): damaged files and files that are not ours are refused untouched."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=_busy_timeout_ms() / 1000)
+        conn = _connect_read_only(path)
         try:
             verdict = conn.execute("PRAGMA quick_check").fetchone()
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            healthy = bool(verdict) and verdict[0] == "ok"
+            version = file_version(conn) if healthy else None
+            problem = schema_problem(conn) if healthy else None
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
-        problem = classify(error)
-        if problem is not None and problem.failure in (Failure.CORRUPT, Failure.OTHER):
+        failure = classify(error)
+        if failure is not None and failure.failure in (Failure.CORRUPT, Failure.OTHER):
             # whatever else SQLite says about a file it only reads, the file is damaged
             raise StoreError(
-                f"数据库文件已损坏，无法打开：{path}（{problem.name}）。程序不会修改该文件。", Failure.CORRUPT
+                f"数据库文件已损坏，无法打开：{path}（{failure.name}）。程序不会修改该文件。", Failure.CORRUPT
             ) from error
         raise store_error(error, target=str(path)) from error
     if not verdict or verdict[0] != "ok":
         raise StoreError(f"数据库文件已损坏（完整性检查未通过）：{path}。程序不会修改该文件。")
-    if tables and "schema_info" not in tables:
-        raise StoreError("该文件不是本程序的数据库（缺少架构版本信息），为避免损坏数据，程序不会修改它。")
-
-
-def is_network_path(path: Path) -> bool:
-    """True for a file on a network share, where SQLite's WAL mode is unsafe (it needs shared memory)."""
-    text = str(path)
-    if text.startswith(("\\\\", "//")):
-        return True
-    if sys.platform == "win32":
-        import ctypes
-
-        drive = os.path.splitdrive(str(path.resolve()))[0]
-        if drive:
-            DRIVE_REMOTE = 4
-            return int(ctypes.windll.kernel32.GetDriveTypeW(drive + "\\")) == DRIVE_REMOTE
-        return False
-    try:
-        mounts = Path("/proc/mounts").read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return False
-    best, best_type = "", ""
-    resolved = str(path.resolve())
-    for line in mounts:
-        parts = line.split()
-        if len(parts) >= 3 and resolved.startswith(parts[1]) and len(parts[1]) > len(best):
-            best, best_type = parts[1], parts[2]
-    return best_type in {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p"}
+    if version is not None and version > SCHEMA_VERSION:
+        raise StoreError(newer_version_message(version))
+    if problem is not None:
+        raise StoreError(f"数据库文件“{path}”{problem}。为避免损坏数据，程序不会修改它，也不会重新初始化它。")
 
 
 def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -154,36 +165,96 @@ def create_store_engine(url: str) -> Engine:
     return engine
 
 
-def set_journal_mode(engine: Engine, file: Path) -> str:
-    """WAL on a local disk; the classic rollback journal on a network share. Persistent in the file."""
-    mode = "DELETE" if is_network_path(file) else "WAL"
+def set_journal_mode(engine: Engine) -> str:
+    """The classic rollback journal, everywhere (and converting files earlier versions put in WAL mode).
+
+    Officers move to a new computer by copying the data folder, and copy single files to a USB stick: in
+    WAL mode the latest work lives in a -wal file beside the database until a checkpoint, and a copy
+    without it silently loses that work. With the rollback journal every commit is in the database file
+    itself. The cost, readers waiting while a write commits, is nothing for a one-writer desktop program.
+    """
     with engine.connect() as connection:
-        result = connection.exec_driver_sql(f"PRAGMA journal_mode = {mode}").scalar()
+        result = connection.exec_driver_sql("PRAGMA journal_mode = DELETE").scalar()
     return str(result)
 
 
 def backup_before_migration(path: Path, old_version: int) -> Path:
-    """A verified copy of the file (SQLite's online backup API) before a migration touches it."""
-    from disclosure_desk.store.backup import backup_file  # backup builds on this module
+    """A verified copy of the file (SQLite's online backup API) before a migration touches it, under a
+    name no other backup has: two starts in the same second keep two copies."""
+    from disclosure_desk.store.backup import backup_file, new_backup_path  # backup builds on this module
 
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = paths.backups_dir_for(path) / f"{path.stem}-before-migration-v{old_version}-{stamp}.sqlite3"
-    return backup_file(path, target)
+    return backup_file(path, new_backup_path(path, f"before-migration-v{old_version}"))
 
 
-def open_store(db: str | None = None) -> Store:
-    """Open (creating and migrating as needed) the store. Seeding is the application's job."""
+def _create_new(file: Path) -> bool:
+    """Create a new database whole: built under a temporary name and linked into place, so an
+    interrupted first start never leaves an empty or half-built file under the database's name.
+    False when another copy of the program created it first (that file is then used)."""
+    temp = file.with_name(f".{file.name}.creating-{os.getpid()}")
+    temp.unlink(missing_ok=True)
+    engine = create_store_engine(f"sqlite:///{temp}")
+    try:
+        set_journal_mode(engine)
+        migrate(engine)
+    finally:
+        engine.dispose()
+    try:
+        os.link(temp, file)
+    except FileExistsError:
+        return False
+    except OSError:
+        if file.exists():
+            return False
+        os.replace(temp, file)  # file systems without hard links (FAT, some shares)
+    finally:
+        temp.unlink(missing_ok=True)
+    return True
+
+
+def _finish_restore(file: Path, lock_held: bool) -> None:
+    from disclosure_desk.store.instance_lock import InstanceLock
+    from disclosure_desk.store.restore import finish_interrupted_restore, journal_path
+
+    if not journal_path(file).exists():
+        return
+    if lock_held:
+        finish_interrupted_restore(file)
+        return
+    lock = InstanceLock(file)
+    lock.acquire()  # held elsewhere: that program is restoring right now, and the refusal says who it is
+    try:
+        finish_interrupted_restore(file)
+    finally:
+        lock.release()
+
+
+def open_store(db: str | None = None, *, lock_held: bool = False) -> Store:
+    """Open (creating and migrating as needed) the store. Seeding is the application's job.
+
+    A restore that was interrupted is finished first (`lock_held`: the caller holds the instance lock).
+    """
     url = resolve_url(db)
     file = sqlite_path(url)
+    created = False
     if file is not None:
+        _finish_restore(file, lock_held)
         _check_sqlite_file(file)
+        try:
+            if not file.exists():
+                created = _create_new(file)
+        except DBAPIError as error:
+            raise store_error(error, target=str(file)) from error
+        except OSError as error:
+            raise StoreError(f"无法创建数据库“{file}”：{os_error_text(error)}。") from error
     engine = create_store_engine(url)
 
     try:
         if file is not None:
-            set_journal_mode(engine, file)
+            set_journal_mode(engine)
         backup = partial(backup_before_migration, file) if file is not None else None
         result: MigrationResult = migrate(engine, before_upgrade=backup)
+        if created:
+            result = MigrationResult(0, result.to_version)
     except StoreError:
         engine.dispose()
         raise

@@ -26,7 +26,7 @@ from disclosure_desk.domain.workdays import YearSchedule
 from disclosure_desk.io import catalogue_import, holidays_import
 from disclosure_desk.io.catalogue_json import export_catalogue_xlsx
 from disclosure_desk.io.excel_report import write_report
-from disclosure_desk.store import backup
+from disclosure_desk.store import backup, restore
 from disclosure_desk.store.db import sqlite_path
 from disclosure_desk.store.queries import report_input
 from disclosure_desk.store.repository import Store
@@ -444,11 +444,12 @@ class DeskController(QObject):
         if chosen is None or not confirm.ask_restore(self.window, chosen.name):
             return
         try:
-            moved = backup.restore_open_store(self.store, chosen)
+            result = restore.restore_open_store(self.store, chosen)
         except DisclosureDeskError as error:
             confirm.show_error(self.window, self.tr("恢复失败"), str(error))
             return
         self.start()
+        moved = result.moved_aside
         kept = self.tr("原数据已另存为：{0}").format(moved) if moved is not None else ""
         confirm.show_info(
             self.window, self.tr("已恢复"), self.tr("已从“{0}”恢复数据。").format(chosen) + kept

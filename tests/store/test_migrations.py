@@ -4,84 +4,19 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from alembic.migration import MigrationContext
 from alembic.operations import Operations
+from old_databases import make_v1_database
 
 from disclosure_desk.store.db import open_store
 from disclosure_desk.store.errors import StoreError
-from disclosure_desk.store.migrations import STEPS, v1_schema
+from disclosure_desk.store.migrations import STEPS
 from disclosure_desk.store.models import SCHEMA_VERSION, Base
-
-
-def _make_v1_database(path: Path) -> None:
-    engine = sa.create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        v1_schema.metadata.create_all(conn)
-        t = v1_schema.metadata.tables
-        conn.execute(t["schema_info"].insert().values(id=1, version=1))
-        conn.execute(
-            t["catalogues"]
-            .insert()
-            .values(
-                id=1,
-                title="旧目录",
-                version="2019",
-                effective_on=date(2019, 1, 1),
-                imported_at=datetime(2020, 1, 1),
-                source="x",
-                active=True,
-            )
-        )
-        conn.execute(
-            t["catalogue_items"]
-            .insert()
-            .values(
-                id=7,
-                catalogue_id=1,
-                position=1,
-                number=1,
-                process="决策",
-                category="政策法规",
-                subcategory="部门文件",
-                content="c",
-                basis="b",
-                time_limit="自该信息形成或者变更之日起20个工作日内",
-                publisher="区科技局",
-                channels=["政府网站"],
-                audience=["全社会"],
-                mode=["主动"],
-                extra={},
-            )
-        )
-        conn.execute(
-            t["publications"]
-            .insert()
-            .values(
-                id=3,
-                item_id=7,
-                title="老记录",
-                formed_on=date(2020, 3, 2),
-                published_on=date(2020, 3, 10),
-                document_number="周科发〔2020〕1号",
-                index_number="",
-                channels=["政府网站"],
-                url="",
-                department="",
-                responsible="",
-                review_done=True,
-                reviewer="张三",
-                missing_channel_reason="",
-                notes="",
-                created_at=datetime(2020, 3, 10),
-                updated_at=datetime(2020, 3, 10),
-            )
-        )
-    engine.dispose()
 
 
 def _columns(engine: sa.Engine) -> dict[str, set[str]]:
@@ -95,12 +30,12 @@ def test_new_database_is_created_at_latest_version(db_path: Path) -> None:
     with store.engine.connect() as conn:
         assert conn.execute(sa.text("SELECT version FROM schema_info")).scalar() == SCHEMA_VERSION
         assert conn.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
-        assert conn.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(sa.text("PRAGMA journal_mode")).scalar() == "delete"
     store.close()
 
 
 def test_upgrade_from_first_schema_keeps_data_and_backs_up_first(db_path: Path) -> None:
-    _make_v1_database(db_path)
+    make_v1_database(db_path)
     store = open_store(str(db_path))
     assert store.migration.from_version == 1
     assert store.migration.to_version == SCHEMA_VERSION
@@ -121,7 +56,7 @@ def test_upgrade_from_first_schema_keeps_data_and_backs_up_first(db_path: Path) 
 
 
 def test_step_5_gives_old_publications_an_empty_late_reason(db_path: Path) -> None:
-    _make_v1_database(db_path)
+    make_v1_database(db_path)
     engine = sa.create_engine(f"sqlite:///{db_path}")
     for target in (2, 3, 4):  # bring the file to schema 4 exactly as a program of that version left it
         with engine.begin() as connection:
@@ -192,7 +127,7 @@ def test_unknown_url_is_refused() -> None:
 
 
 def test_step_7_drops_the_cached_due_date(db_path: Path) -> None:
-    _make_v1_database(db_path)
+    make_v1_database(db_path)
     engine = sa.create_engine(f"sqlite:///{db_path}")
     with engine.begin() as connection:  # a stale cached value, as an old program could leave it
         connection.execute(sa.text("UPDATE publications SET due_on = '2000-01-01'"))

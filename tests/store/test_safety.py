@@ -7,14 +7,14 @@ import random
 import sqlite3
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from disclosure_desk.bootstrap import open_seeded_store
 from disclosure_desk.domain.publication import Publication
-from disclosure_desk.store import backup
+from disclosure_desk.store import backup, restore
 from disclosure_desk.store.errors import StoreError
 from disclosure_desk.store.instance_lock import DataInUseError, InstanceLock
 from disclosure_desk.store.repository import Store
@@ -31,10 +31,10 @@ def _add(store: Store, title: str) -> int:
 
 
 def test_first_start_of_the_day_backs_up_once_and_keeps_a_monthly(db_path: Path) -> None:
-    open_seeded_store(str(db_path), today=date(2026, 11, 24)).close()  # creates the file
-    store = open_seeded_store(str(db_path), today=date(2026, 11, 25))
+    open_seeded_store(str(db_path), clock=lambda: datetime(2026, 11, 24, 8)).close()  # creates the file
+    store = open_seeded_store(str(db_path), clock=lambda: datetime(2026, 11, 25, 8))
     store.close()
-    open_seeded_store(str(db_path), today=date(2026, 11, 25)).close()
+    open_seeded_store(str(db_path), clock=lambda: datetime(2026, 11, 25, 17)).close()
     folder = db_path.parent / "backups"
     names = sorted(p.name for p in folder.glob("*.sqlite3"))
     assert "desk-daily-20261125.sqlite3" in names
@@ -71,7 +71,7 @@ def test_backup_damage_restore_round_trip_loses_nothing(db_path: Path) -> None:
         open_seeded_store(str(db_path))
     assert "最近的完好备份" in str(error.value) and "disclosure-desk restore" in str(error.value)
     assert db_path.read_bytes() == damaged  # never overwritten
-    moved = backup.restore(db_path, saved)
+    moved = restore.restore(db_path, saved).moved_aside
     assert moved is not None and moved.read_bytes() == damaged  # kept, byte for byte
     store = open_seeded_store(str(db_path))
     assert [p.id for p in store.publications()] == ids
@@ -84,7 +84,7 @@ def test_restore_refuses_a_bad_backup_and_changes_nothing(db_path: Path, tmp_pat
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"not a database" * 100)
     with pytest.raises(StoreError, match="不能用于恢复"):
-        backup.restore(db_path, bad)
+        restore.restore(db_path, bad)
     assert db_path.read_bytes() == before
 
 
@@ -174,7 +174,7 @@ def test_restore_under_a_running_store(db_path: Path) -> None:
     assert saved is not None
     _add(store, "备份后，恢复时会丢")
     assert len(store.publications()) == 2
-    moved = backup.restore_open_store(store, saved)
+    moved = restore.restore_open_store(store, saved).moved_aside
     assert [p.title for p in store.publications()] == ["备份前"]
     assert moved is not None and backup.check_database_file(moved) is None
     _add(store, "恢复后继续登记")  # the same Store object keeps working
@@ -205,9 +205,47 @@ def test_a_database_locked_by_another_program_gets_a_message_and_loses_nothing(
     store.close()
 
 
-def test_network_share_paths_get_the_rollback_journal() -> None:
-    from disclosure_desk.store.db import is_network_path
+def test_a_copy_of_the_database_file_alone_has_every_saved_record(db_path: Path, tmp_path: Path) -> None:
+    """Officers move computers by copying files: with the rollback journal, no work waits in a -wal."""
+    store = open_seeded_store(str(db_path), writer=True)
+    _add(store, "刚保存的记录")
+    copy = tmp_path / "usb" / "desk.sqlite3"
+    copy.parent.mkdir()
+    copy.write_bytes(db_path.read_bytes())  # while the program still runs, without any side file
+    store.close()
+    conn = sqlite3.connect(copy)
+    try:
+        assert conn.execute("SELECT title FROM publications").fetchall() == [("刚保存的记录",)]
+    finally:
+        conn.close()
 
-    assert is_network_path(Path("\\\\fileserver\\公开\\desk.sqlite3"))
-    assert is_network_path(Path("//fileserver/share/desk.sqlite3"))
-    assert not is_network_path(Path("/tmp/desk.sqlite3"))
+
+def test_a_file_an_earlier_version_left_in_wal_mode_is_converted_with_its_recent_work(db_path: Path) -> None:
+    open_seeded_store(str(db_path)).close()
+    writer = sqlite3.connect(db_path)
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    item_id = writer.execute("SELECT min(id) FROM catalogue_items").fetchone()[0]
+    writer.execute(
+        "INSERT INTO publications (item_id, title, document_number, index_number, channels, url, department,"
+        " responsible, review_done, reviewer, missing_channel_reason, notes, created_at, updated_at)"
+        " VALUES (?, '只在-wal里', '', '', '[]', '', '', '', 0, '', '', '', '2026-11-30', '2026-11-30')",
+        (item_id,),
+    )
+    writer.commit()
+    wal = Path(str(db_path) + "-wal")
+    assert wal.stat().st_size > 0
+    # what a crash leaves: the record only in the -wal (closing would checkpoint it into the file)
+    main_copy, wal_copy = db_path.read_bytes(), wal.read_bytes()
+    writer.close()
+    db_path.write_bytes(main_copy)
+    wal.write_bytes(wal_copy)
+    check = sqlite3.connect(f"file:{db_path}?mode=ro&immutable=1", uri=True)
+    assert check.execute("SELECT count(*) FROM publications").fetchone() == (0,)  # not in the file
+    check.close()
+    store = open_seeded_store(str(db_path))
+    assert [p.title for p in store.publications()] == ["只在-wal里"]
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "delete"
+    store.close()
+    assert not wal.exists()

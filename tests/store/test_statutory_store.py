@@ -9,8 +9,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import sqlalchemy as sa
-from alembic.migration import MigrationContext
-from alembic.operations import Operations
 
 from disclosure_desk.domain.applications import ApplicantType, Application
 from disclosure_desk.domain.publication import DocumentKind, Publication
@@ -20,7 +18,6 @@ from disclosure_desk.domain.statutory_report import build_report
 from disclosure_desk.domain.statutory_table3 import ROW_CARRIED_FORWARD, ROW_NEW
 from disclosure_desk.store.applications import ApplicationRegister
 from disclosure_desk.store.db import open_store
-from disclosure_desk.store.migrations import STEPS
 from disclosure_desk.store.repository import Store
 from disclosure_desk.store.statutory import (
     record_export,
@@ -32,14 +29,10 @@ from disclosure_desk.store.statutory import (
 
 
 def test_step_8_from_schema_7_keeps_publications_as_other_documents(db_path: Path) -> None:
-    from test_migrations import _make_v1_database  # tests/store/test_migrations.py
+    from old_databases import make_database_at  # tests/store/old_databases.py
 
-    _make_v1_database(db_path)
+    make_database_at(db_path, 7)  # the file exactly as a program of schema 7 left it
     engine = sa.create_engine(f"sqlite:///{db_path}")
-    for target in range(2, 8):  # the file exactly as a program of schema 7 left it
-        with engine.begin() as connection:
-            STEPS[target](Operations(MigrationContext.configure(connection)))
-            connection.execute(sa.text("UPDATE schema_info SET version = :v WHERE id = 1"), {"v": target})
     assert "statutory_reports" not in sa.inspect(engine).get_table_names()
     engine.dispose()
     store = open_store(str(db_path))

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from disclosure_desk.bootstrap import open_seeded_store
 from disclosure_desk.domain.publication import Publication
 from disclosure_desk.startup import open_store_for_window
-from disclosure_desk.store.backup import backup_now
+from disclosure_desk.store.backup import BackupInfo, backup_now
 from disclosure_desk.store.instance_lock import InstanceLock
 from disclosure_desk.ui.crash import CrashDialog, install_excepthook
 from disclosure_desk.ui.dialogs.startup_dialogs import Recovery
@@ -80,18 +80,19 @@ def test_damaged_database_offers_the_latest_backup_and_keeps_the_file(qtbot: QtB
     db_path.write_bytes(b"broken" * 2000)
     for companion in ("-wal", "-shm"):
         Path(str(db_path) + companion).unlink(missing_ok=True)
-    asked: list[tuple[str, Path | None]] = []
+    asked: list[tuple[str, list[BackupInfo]]] = []
     told: list[str] = []
 
-    def ask(reason: str, latest: Path | None) -> tuple[Recovery, Path | None]:
-        asked.append((reason, latest))
-        return Recovery.RESTORE_LATEST, latest
+    def ask(reason: str, backups: list[BackupInfo]) -> tuple[Recovery, Path | None]:
+        asked.append((reason, backups))
+        return Recovery.RESTORE_LATEST, None
 
-    opened = open_store_for_window(str(db_path), date(2026, 11, 25), ask, lambda t, m: told.append(m))
+    opened = open_store_for_window(str(db_path), ask, lambda t, m: told.append(m))
     assert opened is not None
     assert [p.title for p in opened.publications()] == ["重要记录"]
     opened.close()
-    assert asked and asked[0][1] == good and "不是有效的数据库文件" in asked[0][0]
+    assert asked and asked[0][1][0].path == good and "不是有效的数据库文件" in asked[0][0]
+    assert asked[0][1][0].records == 1
     kept = [p for p in (db_path.parent / "backups").glob("*replaced*.sqlite3")]
     assert len(kept) == 1 and kept[0].read_bytes() == b"broken" * 2000
     assert "已从备份" in told[-1]
@@ -100,7 +101,7 @@ def test_damaged_database_offers_the_latest_backup_and_keeps_the_file(qtbot: QtB
 def test_quitting_at_the_damage_dialog_touches_nothing(qtbot: QtBot, db_path: Path) -> None:
     db_path.write_bytes(b"broken" * 2000)
     opened = open_store_for_window(
-        str(db_path), date(2026, 11, 25), lambda reason, latest: (Recovery.QUIT, None), lambda t, m: None
+        str(db_path), lambda reason, backups: (Recovery.QUIT, None), lambda t, m: None
     )
     assert opened is None
     assert db_path.read_bytes() == b"broken" * 2000
@@ -114,8 +115,7 @@ def test_data_in_use_on_another_computer_is_explained(qtbot: QtBot, db_path: Pat
     try:
         opened = open_store_for_window(
             str(db_path),
-            date(2026, 11, 25),
-            lambda reason, latest: (Recovery.QUIT, None),
+            lambda reason, backups: (Recovery.QUIT, None),
             lambda t, m: told.append((t, m)),
         )
     finally:

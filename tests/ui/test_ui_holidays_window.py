@@ -155,7 +155,7 @@ def test_run_gui_shows_a_chinese_message_when_the_database_cannot_open(
     monkeypatch.setattr(qt_logging, "route_qt_messages", lambda: None)
     asked: list[str] = []
 
-    def ask(reason: str, latest: Path | None) -> tuple[startup_dialogs.Recovery, Path | None]:
+    def ask(reason: str, backups: object) -> tuple[startup_dialogs.Recovery, Path | None]:
         asked.append(reason)
         return startup_dialogs.Recovery.QUIT, None
 

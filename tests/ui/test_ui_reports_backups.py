@@ -150,3 +150,17 @@ def test_a_broken_catalogue_file_is_refused_in_chinese(
     desk.window.import_catalogue_action.trigger()
     assert errors and errors[0].startswith("无法导入目录|")
     assert desk.store.active_catalogue() == before
+
+
+def test_the_window_backs_up_after_the_days_first_save(desk: Desk) -> None:
+    from disclosure_desk.app import attach_window_backups
+    from disclosure_desk.store.backup import count_records
+    from disclosure_desk.store.db import sqlite_path
+
+    file = sqlite_path(desk.store.url)
+    assert file is not None
+    schedule = attach_window_backups(desk.store, desk.controller)
+    desk.add(1, "今天第一条", formed_on=date(2026, 11, 2))  # saves, then the window reloads
+    autos = sorted((file.parent / "backups").glob(f"{file.stem}-auto-*.sqlite3"))
+    assert len(autos) == 1 and count_records(autos[0]) == 1
+    assert not schedule.changed

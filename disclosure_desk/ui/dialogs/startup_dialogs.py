@@ -9,6 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from disclosure_desk.store.backup import BackupInfo
+
 _log = logging.getLogger(__name__)
 
 
@@ -22,12 +24,18 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("StartupDialogs", text)
 
 
-def ask_recovery(reason: str, latest: Path | None) -> tuple[Recovery, Path | None]:
+def ask_recovery(reason: str, backups: list[BackupInfo]) -> tuple[Recovery, Path | None]:
     _log.warning("Database cannot be opened, recovery offered: %s", reason)
+    latest = backups[0].path if backups else None
     box = QMessageBox(QMessageBox.Icon.Critical, _tr("无法打开数据库"), reason)
+    listing = "".join(_tr("\n  {0}：{1}").format(b.describe(), b.path.name) for b in backups)
     box.setInformativeText(
         _tr("可以从备份恢复。当前的数据库文件不会被删除，会移到备份文件夹中保留。")
-        + (_tr("\n最近的完好备份：{0}").format(latest) if latest else _tr("\n没有找到完好的备份。"))
+        + (
+            _tr("\n最近的完好备份（时间，公开信息条数）：") + listing
+            if backups
+            else _tr("\n没有找到完好的备份。")
+        )
     )
     latest_button = (
         box.addButton(_tr("从最近的备份恢复"), QMessageBox.ButtonRole.AcceptRole) if latest else None
