@@ -74,12 +74,18 @@ def register_changes(actions: Any) -> None:
 
 
 def save_checked(
-    store: Store, publication: Publication, today: date, *, allow_duplicate: bool = False
+    store: Store,
+    publication: Publication,
+    today: date,
+    *,
+    allow_duplicate: bool = False,
+    request_id: str | None = None,
 ) -> Publication:
     """Check `publication` as every command must, then add it (no id) or update it; warnings to stderr.
 
     The checks are the store's own (Store.check_publication: the window's editor refuses the same), done
-    before the duplicate check so a refusal names what to fix first."""
+    before the duplicate check so a refusal names what to fix first. `request_id` goes with an add
+    (`publication add --request-id`)."""
     item = store.item(publication.item_id)
     stored_clause = store.publication(publication.id).clause if publication.id is not None else None
     if publication.clause != stored_clause:
@@ -100,7 +106,7 @@ def save_checked(
         if existing is not None:
             raise DuplicateError(existing)
     saved = (
-        store.add_publication(publication, today=today)
+        store.add_publication(publication, today=today, request_id=request_id)
         if publication.id is None
         else store.update_publication(publication, today=today)
     )

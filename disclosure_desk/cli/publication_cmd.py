@@ -11,7 +11,7 @@ import argparse
 from typing import Any
 
 from disclosure_desk.cli.context import CliContext, parse_date_arg, parse_number_arg
-from disclosure_desk.cli.output import print_json
+from disclosure_desk.cli.output import print_json, warn
 from disclosure_desk.cli.publication_change_cmd import register_changes, save_checked
 from disclosure_desk.cli.publication_options import add_field_options, field_values
 from disclosure_desk.cli.publication_rows import (
@@ -24,7 +24,7 @@ from disclosure_desk.cli.publication_rows import (
 )
 from disclosure_desk.domain.audit import describe_change
 from disclosure_desk.domain.dates import to_iso
-from disclosure_desk.domain.errors import DisclosureDeskError
+from disclosure_desk.domain.errors import DisclosureDeskError, ValidationError
 from disclosure_desk.domain.publication import Publication
 from disclosure_desk.domain.selection import (
     DATE_FIELD_WORDS,
@@ -54,6 +54,11 @@ def register(subparsers: Any) -> None:
     add_field_options(add)
     add.add_argument(
         "--allow-duplicate", action="store_true", help="同一事项、标题和日期的记录已存在时仍然登记"
+    )
+    add.add_argument(
+        "--request-id",
+        metavar="文本",
+        help="本次登记的请求编号（由脚本给出）：同一编号重复执行时不再重复登记，只输出已有记录的编号",
     )
     add.set_defaults(func=run_add)
 
@@ -90,11 +95,22 @@ def register(subparsers: Any) -> None:
 
 def run_add(args: argparse.Namespace, context: CliContext) -> int:
     store = context.store(writer=True)
+    request_id = args.request_id.strip() if args.request_id is not None else None
+    if request_id == "":
+        raise ValidationError("请求编号不能为空。", "request_id")
+    if request_id is not None:
+        known = store.publication_for_request(request_id)
+        if known is not None:
+            warn(f"请求编号“{request_id}”已登记过（记录 {known.id}：{known.title}），未重复登记。")
+            print(known.id)
+            return 0
     item = store.active_catalogue().item_by_number(args.item)
     if item is None or item.id is None:
         raise DisclosureDeskError(f"当前目录中没有序号为 {args.item} 的事项。")
     publication = Publication(item_id=item.id, **field_values(args))
-    saved = save_checked(store, publication, context.today, allow_duplicate=args.allow_duplicate)
+    saved = save_checked(
+        store, publication, context.today, allow_duplicate=args.allow_duplicate, request_id=request_id
+    )
     print(saved.id)
     return 0
 

@@ -27,7 +27,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from disclosure_desk.domain.publication import DocumentKind
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 
 def _enum_values(kinds: type[DocumentKind]) -> list[str]:
@@ -239,3 +239,15 @@ class StatutoryReportRow(Base):
     exported_table3: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     exported_at: Mapped[datetime | None] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+
+
+class AddRequestRow(Base):
+    """Added in schema 10: the id a script gave an add (`publication add --request-id`), so a retried add
+    (the first one was saved, but its answer was lost) finds the publication instead of adding it twice."""
+
+    __tablename__ = "add_requests"
+    request_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    publication_id: Mapped[int] = mapped_column(
+        ForeignKey("publications.id", ondelete="CASCADE"), nullable=False
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)

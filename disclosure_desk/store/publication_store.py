@@ -17,7 +17,7 @@ from disclosure_desk.domain.publication import Publication, PublicationRecord, f
 from disclosure_desk.domain.validation import publication_problems
 from disclosure_desk.store.base import StoreBase, now
 from disclosure_desk.store.errors import StoreError
-from disclosure_desk.store.models import AuditRow, PublicationRow
+from disclosure_desk.store.models import AddRequestRow, AuditRow, PublicationRow
 from disclosure_desk.store.rows import (
     PUBLICATION_FIELDS,
     fill_publication_row,
@@ -43,17 +43,35 @@ class PublicationStore(StoreBase):
             _log.warning("Refused publication %s (%r): %s", publication.id, publication.title, message)
             raise ValidationError(message, problems[0].field)
 
-    def add_publication(self, publication: Publication, *, today: date | None = None) -> Publication:
+    def add_publication(
+        self, publication: Publication, *, today: date | None = None, request_id: str | None = None
+    ) -> Publication:
+        """Add a publication. With `request_id`, an add already made under that id is not repeated:
+        the publication it made is returned (see `publication_for_request`)."""
         self.check_publication(publication, today)
         stamp = now()
         with self.transaction() as session:
+            if request_id is not None:
+                known = session.get(AddRequestRow, request_id)
+                if known is not None:
+                    return publication_from_row(session.get_one(PublicationRow, known.publication_id))
             row = PublicationRow(created_at=stamp, updated_at=stamp)
             fill_publication_row(row, publication)
             session.add(row)
             session.flush()
+            if request_id is not None:
+                session.add(AddRequestRow(request_id=request_id, publication_id=row.id, created_at=stamp))
             saved = publication_from_row(row)
             self._audit(session, "publication", row.id, "create", None, publication_snapshot(saved))
             return saved
+
+    def publication_for_request(self, request_id: str) -> Publication | None:
+        """The publication an earlier add with this request id made, if any."""
+        with self.transaction() as session:
+            known = session.get(AddRequestRow, request_id)
+            if known is None:
+                return None
+            return publication_from_row(session.get_one(PublicationRow, known.publication_id))
 
     def update_publication(self, publication: Publication, *, today: date | None = None) -> Publication:
         if publication.id is None:

@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 from alembic.migration import MigrationContext
 from alembic.operations import Operations
-from old_databases import make_v1_database
+from old_databases import make_database_at, make_v1_database
 
 from disclosure_desk.store.db import open_store
 from disclosure_desk.store.errors import StoreError
@@ -149,7 +149,7 @@ def test_step_7_drops_the_cached_due_date(db_path: Path) -> None:
 
 
 def test_step_9_adds_the_clause_and_the_dynamic_mark(db_path: Path) -> None:
-    _make_v1_database(db_path)
+    make_v1_database(db_path)
     engine = sa.create_engine(f"sqlite:///{db_path}")
     for target in (2, 3, 4, 5, 6, 7, 8):  # schema 8 exactly as a program of that version left it
         with engine.begin() as connection:
@@ -165,4 +165,15 @@ def test_step_9_adds_the_clause_and_the_dynamic_mark(db_path: Path) -> None:
     store.update_publication(replace(old, clause=1), today=date(2026, 11, 25))
     store.set_item_dynamic(7, True)
     assert store.publication(3).clause == 1 and store.item(7).dynamic is True
+    store.close()
+
+
+def test_upgrade_from_schema_9_adds_the_request_ids(db_path: Path) -> None:
+    make_database_at(db_path, 9)
+    store = open_store(str(db_path))
+    assert store.migration.from_version == 9
+    assert "add_requests" in _columns(store.engine)
+    assert store.publication(3).title == "老记录"
+    again = store.add_publication(store.publication(3), request_id="脚本-1")
+    assert store.add_publication(store.publication(3), request_id="脚本-1") == again
     store.close()

@@ -39,6 +39,7 @@ STEPS: dict[int, Step] = {
     7: steps.v7_drop_cached_due_date,
     8: steps.v8_statutory_report,
     9: steps.v9_clauses_and_dynamic_columns,
+    10: steps.v10_add_requests,
 }
 
 NOT_OURS_MESSAGE = "该文件不是本程序的数据库（缺少架构版本信息），为避免损坏数据，程序不会修改它。"

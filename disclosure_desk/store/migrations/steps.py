@@ -128,3 +128,18 @@ def v9_clauses_and_dynamic_columns(op: Operations) -> None:
     op.add_column(
         "catalogue_items", sa.Column("dynamic", sa.Boolean(), nullable=False, server_default=sa.false())
     )
+
+
+def v10_add_requests(op: Operations) -> None:
+    """Schema 10: request ids of command-line adds, so a retried add is recognised."""
+    op.create_table(
+        "add_requests",
+        sa.Column("request_id", sa.String(200), primary_key=True),
+        sa.Column(
+            "publication_id",
+            sa.Integer(),
+            sa.ForeignKey("publications.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+    )
