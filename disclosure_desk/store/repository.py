@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -37,6 +38,17 @@ from disclosure_desk.store.rows import item_from_row, rule_text, yearly_text
 __all__ = ["CatalogueImport", "Store", "os_user"]
 
 _SETTING_FIELDS = setting_types()
+
+
+def _schedule_snapshot(row: HolidayYearRow) -> dict[str, Any]:
+    """A holiday year as the audit trail keeps it: the notice and every day off and adjusted working day."""
+    return {
+        "official": row.official,
+        "notice": row.notice,
+        "source": row.source,
+        "holidays": sorted(d.day.isoformat() for d in row.days if d.kind == "holiday"),
+        "adjusted_workdays": sorted(d.day.isoformat() for d in row.days if d.kind == "workday"),
+    }
 
 
 @dataclass(frozen=True)
@@ -213,9 +225,16 @@ class Store(PublicationStore):
 
     def save_settings(self, settings: Settings) -> None:
         settings = settings.validated()
+        old = self.settings()
         with self.transaction() as session:
             for key in _SETTING_FIELDS:
                 session.merge(SettingRow(key=key, value=str(getattr(settings, key))))
+            changed = [k for k in _SETTING_FIELDS if getattr(settings, k) != getattr(old, k)]
+            if changed:  # the timely default moves every "及时公开" due date: who changed it, and when
+                before = {k: getattr(old, k) for k in changed}
+                self._audit(
+                    session, "settings", 0, "update", before, {k: getattr(settings, k) for k in changed}
+                )
         self._settings = settings
 
     def bureau_name(self) -> str:
@@ -251,6 +270,7 @@ class Store(PublicationStore):
         with self.transaction() as session:
             for schedule in schedules:
                 existing = session.get(HolidayYearRow, schedule.year)
+                kept = _schedule_snapshot(existing) if existing is not None else None
                 if existing is not None:
                     session.delete(existing)
                     session.flush()
@@ -270,6 +290,8 @@ class Store(PublicationStore):
                     for d in sorted(schedule.adjusted_workdays)
                 ]
                 session.add(row)
+                action = "create" if kept is None else "update"
+                self._audit(session, "holiday_year", schedule.year, action, kept, _schedule_snapshot(row))
             session.flush()
             # built from this transaction's view: another connection would not see the new days yet
             after = WorkdayCalendar(self._load_schedules(session))
