@@ -118,9 +118,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _undecodable(argv: Sequence[str]) -> str | None:
+    """A message for the first argument whose bytes were not UTF-8 (Python keeps such bytes as lone
+    surrogates, which no file or database can store), e.g. GBK text from an old script."""
+    for index, token in enumerate(argv):
+        try:
+            token.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = token.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            before = argv[index - 1] if index and argv[index - 1].startswith("-") else ""
+            where = f"“{before}”的值" if before else "参数"
+            return (
+                f"错误：{where}“{shown}”含有无法识别的字符（不是 UTF-8 编码，可能是 GBK）。"
+                "请以 UTF-8 编码传入，例如在脚本开头设置 UTF-8。"
+            )
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    tokens = list(sys.argv[1:] if argv is None else argv)
+    problem = _undecodable(tokens)
+    if problem is not None:  # exit 1, as when validation finds such text in a field (domain.validation)
+        print(problem, file=sys.stderr)
+        return EXIT_FAILURE
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(tokens)
     if args.selftest_output is not None and not (args.selftest or args.selftest_window):
         parser.error("--output 只能与 --selftest 一起使用")
     today: date = args.today or date.today()
@@ -137,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             gui_result: int = run_gui(context)
             return gui_result
         if not hasattr(args, "func"):
-            parser.parse_args([*(argv or sys.argv[1:]), "--help"])
+            parser.parse_args([*tokens, "--help"])
             return EXIT_USAGE
         return _run_command(args, context)
     except DisclosureDeskError as error:

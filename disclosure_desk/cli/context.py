@@ -15,14 +15,24 @@ if TYPE_CHECKING:
     from disclosure_desk.store.repository import Store
 
 
+# Every date a register holds lies well inside these years; far outside them, due-date arithmetic and
+# working-day counts would run past the calendar's end (year 9999) instead of saying the date is wrong.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
 def parse_date_arg(text: str) -> date:
     """argparse type for YYYY-MM-DD dates, with a Chinese message for impossible ones."""
     from disclosure_desk.domain.dates import parse_iso_date
 
     try:
-        return parse_iso_date(text)
+        value = parse_iso_date(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"日期“{text.strip()}”超出可用范围（{FIRST_YEAR} 年至 {LAST_YEAR} 年），请检查年份。"
+        )
+    return value
 
 
 # SQLite's INTEGER is 64-bit: a larger number cannot be an id, and must not reach the database as one
