@@ -64,6 +64,7 @@ def build_desk(
     window.dynamicRequested.connect(controller.set_dynamic)
     window.importCatalogueRequested.connect(controller.import_catalogue)
     window.exportCatalogueRequested.connect(controller.export_catalogue)
+    window.catalogueVersionsRequested.connect(controller.show_catalogue_versions)
     dashboard = attach_dashboard(store, clock, window, controller, notifier)
     attach_applications(store, clock, window, controller, dashboard)
     attach_statutory(store, clock, window, controller)

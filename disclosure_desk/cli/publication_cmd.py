@@ -179,7 +179,7 @@ def _text_fields(row: dict[str, Any]) -> list[tuple[str, str]]:
     trash = "（已在回收站，可用 trash restore 恢复）" if row["deleted_at"] else ""
     return [
         ("编号", f"{row['id']}{trash}"),
-        ("目录事项", f"{row['item']} {' › '.join(row['item_path'])}：{row['item_content']}"),
+        ("目录事项", f"{row['item_label']} {' › '.join(row['item_path'])}：{row['item_content']}"),
         ("标题", row["title"]),
         ("状态", row["status_text"]),
         ("形成日期", text(row["formed_on"])),

@@ -17,6 +17,7 @@ def publication_row(entry: Evaluated) -> dict[str, Any]:
     return {
         "id": p.id,
         "item": record.item.number,
+        "item_old_version": record.item.old_version,
         "title": p.title,
         "formed_on": to_iso(p.formed_on),
         "changed_on": to_iso(p.changed_on),
@@ -48,6 +49,7 @@ def full_row(entry: Evaluated) -> dict[str, Any]:
         "status_text": status_word(entry.status),
         "days_late": entry.days_late,
         "working_days_left": entry.working_days_left,
+        "item_label": record.item.number_label,
         "item_content": record.item.content,
         "item_path": list(record.item.path),
         "due_on_manual": to_iso(p.due_on_manual),
@@ -96,7 +98,7 @@ def list_line(entry: Evaluated) -> str:
     p = entry.record.publication
     return text_row(
         str(p.id),
-        str(entry.record.item.number),
+        entry.record.item.number_label,
         to_iso(entry.due_on) or "—",
         to_iso(entry.published_on) or "—",
         status_word(entry.status),

@@ -49,6 +49,7 @@ def _entry(entry: Evaluated) -> dict[str, Any]:
     return {
         "id": record.publication.id,
         "item": record.item.number,
+        "item_old_version": record.item.old_version,
         "title": record.publication.title,
         "due_on": to_iso(record.due.due_on),
         "status": str(entry.status),
@@ -91,7 +92,7 @@ def _line(entry: Evaluated) -> str:
         when = f"还剩 {entry.working_days_left} 个工作日"
     path = " / ".join(record.item.path)
     title = f"[{record.publication.id}] {shorten(record.publication.title)}"
-    return f"  {title}（事项{record.item.number} {path}）应公开日期 {record.due.due_on}，{when}"
+    return f"  {title}（事项{record.item.number_label} {path}）应公开日期 {record.due.due_on}，{when}"
 
 
 def application_lists(store: Store, today: date) -> dict[str, list[dict[str, Any]]]:
@@ -149,7 +150,7 @@ def run_status(args: argparse.Namespace, context: CliContext) -> int:
     if digest.needs_due_date:
         print(f"需要填写应公开日期（按法定时间公开）：{len(digest.needs_due_date)} 条")
         for entry in digest.needs_due_date:
-            publication, number = entry.record.publication, entry.record.item.number
+            publication, number = entry.record.publication, entry.record.item.number_label
             print(f"  [{publication.id}] {shorten(publication.title)}（事项{number}）")
     month, year = digest.month, digest.year
     print(

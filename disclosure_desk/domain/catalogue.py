@@ -90,6 +90,16 @@ class CatalogueItem:
     yearly_due: MonthDay | None = None
     # The officer marked the item's column 动态 (news-like): it must be updated every two weeks.
     dynamic: bool = False
+    # The stored catalogue version (its import number) when the item belongs to one that has since been
+    # replaced: its number may now belong to another item of the current catalogue.
+    old_version: int | None = None
+
+    @property
+    def number_label(self) -> str:
+        """ "12", or "12（旧版目录 第1版）" for an item of a replaced catalogue; every view shows this."""
+        if self.old_version is None:
+            return str(self.number)
+        return f"{self.number}（旧版目录 第{self.old_version}版）"
 
     @property
     def display_period(self) -> str:

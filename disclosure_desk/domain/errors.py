@@ -23,6 +23,15 @@ class CalendarError(DisclosureDeskError):
     """A holiday schedule is malformed or inconsistent."""
 
 
+class CatalogueMatchError(DisclosureDeskError):
+    """A revised catalogue's items cannot all be told apart from the old ones; nothing was imported.
+    `problems` names each old item concerned, in Chinese."""
+
+    def __init__(self, message: str, problems: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
 class ValidationError(DisclosureDeskError):
     """User input breaks a rule; `field` names the offending field (for showing the message beside it)."""
 

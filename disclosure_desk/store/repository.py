@@ -9,12 +9,11 @@ transaction, the caches, the audit trail) in store/base.py.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from contextlib import suppress
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from disclosure_desk.domain.catalogue import Catalogue, CatalogueItem, MonthDay
@@ -23,13 +22,13 @@ from disclosure_desk.domain.due import changed_due_dates
 from disclosure_desk.domain.settings import Settings, setting_types
 from disclosure_desk.domain.workdays import WorkdayCalendar, YearSchedule
 from disclosure_desk.store.base import now, os_user
+from disclosure_desk.store.catalogue_rows import CatalogueImport, all_items, carry_over
 from disclosure_desk.store.errors import StoreError
 from disclosure_desk.store.models import (
     CatalogueItemRow,
     CatalogueRow,
     HolidayDayRow,
     HolidayYearRow,
-    PublicationRow,
     SettingRow,
 )
 from disclosure_desk.store.publication_store import PublicationStore
@@ -49,13 +48,6 @@ def _schedule_snapshot(row: HolidayYearRow) -> dict[str, Any]:
         "holidays": sorted(d.day.isoformat() for d in row.days if d.kind == "holiday"),
         "adjusted_workdays": sorted(d.day.isoformat() for d in row.days if d.kind == "workday"),
     }
-
-
-@dataclass(frozen=True)
-class CatalogueImport:
-    catalogue: Catalogue
-    relinked: int  # publications moved to the identical item of the new version
-    stranded: int  # publications left on items the new version no longer has
 
 
 class Store(PublicationStore):
@@ -79,13 +71,18 @@ class Store(PublicationStore):
                 id=row.id,
             )
 
-    def import_catalogue(self, catalogue: Catalogue, *, source: str = "") -> CatalogueImport:
+    def import_catalogue(
+        self, catalogue: Catalogue, *, source: str = "", keep_ambiguous: bool = False
+    ) -> CatalogueImport:
         """Store a catalogue as the new active version; earlier versions are kept, not deleted.
 
-        An item that is the same in the new version (same 过程, 一级, 二级 and content) takes over the
-        officer's hand-set rule and yearly mark, and the publications of the old item move to it, so a
-        revised catalogue does not strand the register. Other publications keep their old item.
+        Each old item is matched to its successor by number and content (domain.catalogue_match); the
+        successor takes over the officer's hand-set rule and yearly mark, and the old item's publications
+        move to it, so a revised catalogue does not strand the register. An old item that carries
+        anything and cannot be matched for sure raises CatalogueMatchError and nothing is imported —
+        unless `keep_ambiguous`: then its publications stay on the old item (shown as 旧版目录).
         """
+        due_before = {r.publication.id: r.due.due_on for r in self.publication_records()}
         with self.transaction() as session:
             previous = session.scalars(
                 select(CatalogueItemRow).join(CatalogueRow).where(CatalogueRow.active)
@@ -122,7 +119,7 @@ class Store(PublicationStore):
                     )
                 )
             session.flush()
-            relinked, stranded = self._carry_over(session, previous, row.items)
+            carried = carry_over(session, previous, row.items, keep_ambiguous=keep_ambiguous)
             summary = {"title": catalogue.title, "version": catalogue.version, "items": len(catalogue.items)}
             self._audit(
                 session,
@@ -130,50 +127,36 @@ class Store(PublicationStore):
                 row.id,
                 "import",
                 None,
-                {**summary, "source": source, "relinked": relinked, "stranded": stranded},
+                {
+                    **summary,
+                    "source": source,
+                    "relinked": carried.relinked,
+                    "stranded": carried.stranded,
+                    "renumbered": carried.renumbered,
+                    "ambiguous": list(carried.ambiguous),
+                },
             )
         self._items = None
-        return CatalogueImport(self.active_catalogue(), relinked, stranded)
-
-    @staticmethod
-    def _carry_over(
-        session: Session, previous: Sequence[CatalogueItemRow], current: Sequence[CatalogueItemRow]
-    ) -> tuple[int, int]:
-        """Move publications (and the officer's settings) from old items to identical new ones."""
-
-        def key(i: CatalogueItemRow) -> tuple[str, str, str, str]:
-            return (i.process, i.category, i.subcategory, i.content)
-
-        new_by_key = {key(i): i for i in current}
-        relinked = stranded = 0
-        for old in previous:
-            new = new_by_key.get(key(old))
-            count = (
-                session.scalar(
-                    select(func.count()).select_from(PublicationRow).where(PublicationRow.item_id == old.id)
-                )
-                or 0
-            )
-            if new is None:
-                stranded += count
-                continue
-            if new.rule_override is None:
-                new.rule_override = old.rule_override
-            if new.yearly_due is None:
-                new.yearly_due = old.yearly_due
-            new.dynamic = new.dynamic or old.dynamic
-            if count:
-                session.execute(
-                    update(PublicationRow).where(PublicationRow.item_id == old.id).values(item_id=new.id)
-                )
-                relinked += count
-        return relinked, stranded
+        due_changed = sum(
+            1
+            for r in self.publication_records()
+            if r.publication.item_id in carried.new_item_ids
+            and due_before.get(r.publication.id) != r.due.due_on
+        )
+        return CatalogueImport(
+            self.active_catalogue(),
+            carried.relinked,
+            carried.stranded,
+            carried.renumbered,
+            carried.ambiguous,
+            due_changed,
+        )
 
     def items_by_id(self) -> dict[int, CatalogueItem]:
         """Every item of every catalogue version (old publications keep pointing at old items)."""
         if self._items is None:
             with self.transaction() as session:
-                self._items = {r.id: item_from_row(r) for r in session.scalars(select(CatalogueItemRow))}
+                self._items = all_items(session)
         return self._items
 
     def item(self, item_id: int) -> CatalogueItem:

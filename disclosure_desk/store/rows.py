@@ -84,7 +84,8 @@ def yearly_from_text(text: str | None, item_id: int | None = None) -> MonthDay |
 # --- rows to values ----------------------------------------------------------------------------------
 
 
-def item_from_row(row: CatalogueItemRow) -> CatalogueItem:
+def item_from_row(row: CatalogueItemRow, old_version: int | None = None) -> CatalogueItem:
+    """`old_version`: the number of the replaced catalogue version the item belongs to (None: current)."""
     return CatalogueItem(
         number=row.number,
         process=row.process,
@@ -102,6 +103,7 @@ def item_from_row(row: CatalogueItemRow) -> CatalogueItem:
         rule_override=rule_from_text(row.rule_override, row.id),
         yearly_due=yearly_from_text(row.yearly_due, row.id),
         dynamic=row.dynamic,
+        old_version=old_version,
     )
 
 

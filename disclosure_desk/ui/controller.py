@@ -17,7 +17,12 @@ from disclosure_desk import paths
 from disclosure_desk.domain.catalogue import CHANNELS, CatalogueItem
 from disclosure_desk.domain.deadlines import DeadlineRule, time_limit_problem
 from disclosure_desk.domain.due import rule_of
-from disclosure_desk.domain.errors import CalendarError, DisclosureDeskError, ValidationError
+from disclosure_desk.domain.errors import (
+    CalendarError,
+    CatalogueMatchError,
+    DisclosureDeskError,
+    ValidationError,
+)
 from disclosure_desk.domain.publication import Publication
 from disclosure_desk.domain.report_period import ReportPeriod
 from disclosure_desk.domain.report_stats import compute_report
@@ -27,11 +32,13 @@ from disclosure_desk.io import catalogue_import, holidays_import
 from disclosure_desk.io.catalogue_json import export_catalogue_xlsx
 from disclosure_desk.io.excel_report import write_report
 from disclosure_desk.store import backup, restore
+from disclosure_desk.store.catalogue_versions import catalogue_version, catalogue_versions
 from disclosure_desk.store.db import sqlite_path
 from disclosure_desk.store.queries import report_input
 from disclosure_desk.store.repository import Store
 from disclosure_desk.ui.dialogs import confirm, files
 from disclosure_desk.ui.dialogs.about import show_about
+from disclosure_desk.ui.dialogs.catalogue_versions_dialog import CatalogueVersionsDialog
 from disclosure_desk.ui.dialogs.history_dialog import HistoryDialog
 from disclosure_desk.ui.dialogs.holidays_dialog import HolidaysDialog
 from disclosure_desk.ui.dialogs.item_chooser import ItemChooserDialog
@@ -489,7 +496,12 @@ class DeskController(QObject):
             return
         try:
             backup.backup_now(self.store, reason="before-import")
-            result = self.store.import_catalogue(catalogue, source=str(path))
+            try:
+                result = self.store.import_catalogue(catalogue, source=str(path))
+            except CatalogueMatchError as error:
+                if not confirm.ask_keep_ambiguous(self.window, str(error), list(error.problems)):
+                    return
+                result = self.store.import_catalogue(catalogue, source=str(path), keep_ambiguous=True)
         except DisclosureDeskError as error:
             confirm.show_error(self.window, self.tr("无法导入目录"), str(error))
             return
@@ -498,8 +510,17 @@ class DeskController(QObject):
             len(result.catalogue.items), result.relinked
         )
         if result.stranded:
-            message += self.tr("；{0} 条仍属旧版目录中已删除的事项").format(result.stranded)
+            message += self.tr("；{0} 条留在旧版目录的事项上").format(result.stranded)
         self.window.show_status(message)
+        if result.stranded or result.due_changed or result.renumbered:
+            confirm.show_info(self.window, self.tr("已导入目录"), "\n".join(result.outcome_lines()))
+
+    def show_catalogue_versions(self) -> None:
+        versions = catalogue_versions(self.store)
+        catalogues = {v.number: catalogue_version(self.store, v.number) for v in versions}
+        dialog = CatalogueVersionsDialog(versions, catalogues, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def export_catalogue(self) -> None:
         name = f"{self.store.bureau_name()}主动公开基本目录.xlsx"

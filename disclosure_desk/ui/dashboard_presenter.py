@@ -74,7 +74,7 @@ def build_dashboard(
 def item_brief(item: CatalogueItem) -> str:
     """ "12. 本年度预算、报表及说明": the number and what is published — items under one 二级目录 (the
     budget, the final accounts, 三公经费) differ only in their content."""
-    return f"{item.number}. {(item.content or (item.path or ('',))[-1]).rstrip('。')}"
+    return f"{item.number_label}. {(item.content or (item.path or ('',))[-1]).rstrip('。')}"
 
 
 def item_tooltip(item: CatalogueItem) -> str:

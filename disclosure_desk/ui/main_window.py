@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
     dynamicRequested = Signal(object, bool)  # CatalogueItem, marked 动态?
     importCatalogueRequested = Signal()
     exportCatalogueRequested = Signal()
+    catalogueVersionsRequested = Signal()
 
     def __init__(self, ui_state: UiState, *, clock: Callable[[], date], title: str) -> None:
         super().__init__()
@@ -163,6 +164,11 @@ class MainWindow(QMainWindow):
             self.exportCatalogueRequested.emit,
             tip=self.tr("把当前目录导出为 Excel"),
         )
+        self.catalogue_versions_action = self._action(
+            self.tr("目录版本(&V)…"),
+            self.catalogueVersionsRequested.emit,
+            tip=self.tr("查看导入过的各版目录，包括已被替换的旧版本"),
+        )
         self.data_folder_action = self._action(
             self.tr("打开数据文件夹(&D)"), self.openDataFolderRequested.emit
         )
@@ -207,6 +213,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_catalogue_action)
         file_menu.addAction(self.export_catalogue_action)
+        file_menu.addAction(self.catalogue_versions_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)

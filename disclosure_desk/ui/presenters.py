@@ -25,8 +25,9 @@ Clock = Callable[[], date]
 
 
 def item_label(item: CatalogueItem) -> str:
-    """ "1. 决策 › 政策法规 › 部门文件": the number and path the officer recognises an item by."""
-    return f"{item.number}. {' › '.join(item.path)}"
+    """ "1. 决策 › 政策法规 › 部门文件" (an item of a replaced catalogue says so after its number): the
+    number and path the officer recognises an item by."""
+    return f"{item.number_label}. {' › '.join(item.path)}"
 
 
 @dataclass(frozen=True, slots=True)

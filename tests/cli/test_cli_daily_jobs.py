@@ -14,11 +14,12 @@ LIST_KEYS = {
     "id", "item", "title", "formed_on", "changed_on", "approved_on", "published_on", "due_on", "status",
     "channels", "document_number", "index_number", "url", "review_done", "reviewed_by", "reviewed_on",
     "late_reason", "document_kind", "abolished_on", "clause", "due_explanation", "warnings",
+    "item_old_version",
 }  # fmt: skip
 SHOW_EXTRA_KEYS = {
     "status_text", "days_late", "working_days_left", "item_content", "item_path", "due_on_manual",
     "department", "responsible", "missing_channel_reason", "notes", "created_at", "updated_at",
-    "deleted_at", "history",
+    "deleted_at", "history", "item_label",
 }  # fmt: skip
 HISTORY_KEYS = {"at", "user", "action", "action_text", "changes", "description"}
 

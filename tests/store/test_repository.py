@@ -10,7 +10,7 @@ import pytest
 
 from disclosure_desk.domain.catalogue import MonthDay
 from disclosure_desk.domain.deadlines import Anchor, DeadlineRule, RuleKind
-from disclosure_desk.domain.errors import ValidationError
+from disclosure_desk.domain.errors import CatalogueMatchError, ValidationError
 from disclosure_desk.domain.publication import Publication
 from disclosure_desk.domain.settings import Settings
 from disclosure_desk.domain.status import Status, evaluate_records
@@ -166,12 +166,16 @@ def test_reimporting_a_revised_catalogue_keeps_the_register_attached(store: Stor
         ),
         version="2027版",
     )
-    result = store.import_catalogue(revised, source="测试")
+    # item 2 now says something else under the same number: the officer decides (issue 12)
+    with pytest.raises(CatalogueMatchError, match="一一对应"):
+        store.import_catalogue(revised, source="测试")
+    result = store.import_catalogue(revised, source="测试", keep_ambiguous=True)
     assert (result.relinked, result.stranded) == (1, 1)
+    assert len(result.ambiguous) == 1 and "旧目录序号 2" in result.ambiguous[0]
     new_ids = {i.id for i in result.catalogue.items}
     by_title = {p.title: p for p in store.publications()}
     assert by_title["部门文件"].item_id in new_ids
-    assert by_title["立改废"].item_id not in new_ids  # its item is gone: kept on the old version
+    assert by_title["立改废"].item_id not in new_ids  # kept on the old version
     new_18 = result.catalogue.item_by_number(18)
     new_12 = result.catalogue.item_by_number(12)
     assert new_18 is not None and new_18.rule_override == rule

@@ -126,7 +126,9 @@ def ask_import_catalogue(parent: QWidget | None, summary: str, warnings: list[st
         QMessageBox.Icon.Question, _tr("导入目录"), summary, QMessageBox.StandardButton.NoButton, parent
     )
     box.setInformativeText(
-        _tr("导入后它将成为当前目录；旧版本目录仍保留，已登记的公开信息会转到新目录中相同的事项。")
+        _tr(
+            "导入后它将成为当前目录；旧版本目录仍保留，已登记的公开信息会按序号和内容转到新目录中的同一事项。"
+        )
     )
     if warnings:
         box.setDetailedText("\n".join(warnings))
@@ -147,6 +149,25 @@ def ask_export_despite_checks(parent: QWidget | None, failed: list[str]) -> bool
         _tr("仍然导出"),
         "\n".join(f"✗ {line}" for line in shown),
     )
+
+
+def ask_keep_ambiguous(parent: QWidget | None, message: str, problems: list[str]) -> bool:
+    """Some old items cannot be matched for sure: import anyway, leaving their records on the old items?"""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, _tr("导入目录"), message, QMessageBox.StandardButton.NoButton, parent
+    )
+    box.setInformativeText(
+        _tr(
+            "仍要导入吗？这些事项的公开信息将留在旧版目录的事项上（显示为“旧版目录”），不会转到新目录；"
+            "可在“文件 › 目录版本”中查看旧版目录。"
+        )
+    )
+    box.setDetailedText("\n".join(problems))
+    yes = box.addButton(_tr("仍然导入"), QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(_tr("取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no)
+    box.exec()
+    return box.clickedButton() is yes
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:

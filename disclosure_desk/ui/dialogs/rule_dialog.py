@@ -39,7 +39,7 @@ class RuleDialog(RemembersSize, QDialog):
         self._timely_days = timely_days
         self.setWindowTitle(self.tr("设定时限规则"))
         self.resize(560, 0)
-        heading = QLabel(self.tr("事项{0}：{1}").format(item.number, " / ".join(item.path)))
+        heading = QLabel(self.tr("事项{0}：{1}").format(item.number_label, " / ".join(item.path)))
         heading.setWordWrap(True)
         original = QLabel(self.tr("目录中的公开时限：{0}").format(item.time_limit or self.tr("（空）")))
         original.setWordWrap(True)
