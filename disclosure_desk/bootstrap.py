@@ -60,6 +60,10 @@ def open_seeded_store(
     except StoreError as error:
         if lock is not None:
             lock.release()
+        if file is not None and lock is None:
+            holder = InstanceLock(file).other_holder()
+            if holder is not None:  # what looks damaged may only be in the middle of being written
+                raise UnreadableStoreError(str(error), [], in_use=holder) from error
         backups = good_backups(file) if file is not None else []
         raise UnreadableStoreError(str(error), backups) from error
     if lock is not None:
@@ -115,14 +119,23 @@ def attach_backups(
 class UnreadableStoreError(StoreError):
     """The database cannot be opened. Carries the newest good backups so the caller can offer them."""
 
-    def __init__(self, reason: str, backups: list[BackupInfo]) -> None:
-        super().__init__(reason + restore_hint(backups))
+    def __init__(self, reason: str, backups: list[BackupInfo], *, in_use: str | None = None) -> None:
+        hint = restore_hint(backups) if in_use is None else in_use_hint(in_use)
+        super().__init__(reason + hint)
         self.reason = reason
         self.backups = backups
 
     @property
     def latest_backup(self) -> Path | None:
         return self.backups[0].path if self.backups else None
+
+
+def in_use_hint(holder: str) -> str:
+    """When another program has the file open, a restore would roll back what it wrote since the backup."""
+    return (
+        f"\n注意：{holder}。文件可能只是正被那里的程序写入，并非损坏：请先关闭那里的程序再试。"
+        "确认文件确实损坏之前，不要从备份恢复——恢复会丢失备份之后登记的记录。"
+    )
 
 
 def restore_hint(backups: list[BackupInfo]) -> str:

@@ -13,7 +13,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 
 class FolderNotWritableError(OSError):
@@ -29,7 +29,12 @@ def atomic_write(target: Path, write: Callable[[BinaryIO], object], *, suffix: s
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as stream:
-            write(stream)
+            sink = _Sink(stream)
+            try:
+                write(cast(BinaryIO, sink))
+            except BaseException:
+                sink.abandon()
+                raise
             stream.flush()
             os.fsync(stream.fileno())
         _copy_mode(target, temp)
@@ -38,6 +43,51 @@ def atomic_write(target: Path, write: Callable[[BinaryIO], object], *, suffix: s
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
+
+
+class _Sink:
+    """The temporary file as a writer library sees it.
+
+    When a save fails half-way (a full disk), libraries that write zip files (openpyxl, python-docx) leave
+    their archive open; the garbage collector later closes it, which seeks and writes into a file that is
+    long closed and prints "Exception ignored in ZipFile.__del__" with a traceback under our Chinese
+    message. Once abandoned, the sink takes those last writes into nothing (keeping count of the position,
+    which the archive's end record is computed from).
+    """
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream: BinaryIO | None = stream
+        self._position = 0
+
+    def abandon(self) -> None:
+        self._stream = None
+
+    def write(self, data: bytes) -> int:
+        written = self._stream.write(data) if self._stream is not None else len(data)
+        self._position += written
+        return written
+
+    def tell(self) -> int:
+        return self._position
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if self._stream is not None:
+            self._position = self._stream.seek(offset, whence)
+        elif whence == os.SEEK_SET:
+            self._position = offset
+        elif whence == os.SEEK_CUR:
+            self._position += offset
+        return self._position
+
+    def seekable(self) -> bool:
+        return True
+
+    def writable(self) -> bool:
+        return True
+
+    def flush(self) -> None:
+        if self._stream is not None:
+            self._stream.flush()
 
 
 def atomic_write_text(target: Path, text: str) -> None:

@@ -159,7 +159,7 @@ def create_store_engine(url: str) -> Engine:
     try:
         engine = create_engine(url)
     except (ArgumentError, SQLAlchemyError, ImportError) as error:
-        raise StoreError(f"无法识别的数据库地址“{url}”：{error}") from error
+        raise StoreError(f"无法识别的数据库地址“{url}”：不支持的数据库类型，或缺少它的驱动程序。") from error
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _on_sqlite_connect)
     return engine
@@ -263,5 +263,5 @@ def open_store(db: str | None = None, *, lock_held: bool = False) -> Store:
         raise store_error(error, target=str(file or database_label(url))) from error
     except SQLAlchemyError as error:
         engine.dispose()
-        raise StoreError(f"无法打开数据库“{file or url}”：{error}") from error
+        raise store_error(error, target=str(file or database_label(url))) from error
     return Store(engine, url=url, migration=result)

@@ -113,6 +113,19 @@ class InstanceLock:
             time.sleep(_RETRY_SECONDS)
         return {}
 
+    def other_holder(self) -> str | None:
+        """Who else holds the lock, in words ("数据正被…使用"); None when nobody does."""
+        if self._handle is not None or not self.path.exists():
+            return None
+        try:
+            self.acquire()
+        except DataInUseError as error:
+            return self._holder_text(error.holder)
+        except StoreError:
+            return None  # the lock file cannot even be opened: nobody can hold it either
+        self.release()
+        return None
+
     def release(self) -> None:
         if self._handle is not None:
             self._handle.close()  # closing releases the OS lock
