@@ -139,4 +139,6 @@ def attach_applications(
         else None
     )
     applications.reloaded.connect(show)
+    applications.reloaded.connect(dashboard.set_applications)
+    window.dashboard_panel.applicationRequested.connect(applications.edit_by_id)
     return applications

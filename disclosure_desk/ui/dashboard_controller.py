@@ -1,5 +1,6 @@
-"""The start page's share of the work: turn each reload's records into the dashboard, open the editor
-for a clicked row, save the yearly mark, and keep the tray reminder fed.
+"""The start page's share of the work: turn each reload's records (publications, and the applications
+the 依申请公开 tab loaded) into the dashboard, open the editor for a clicked row, save the yearly mark,
+and keep the tray reminder fed.
 
 `attach_dashboard` is called once from the composition root (app.build_desk); it connects this object
 to the DeskController's reload and edit flow, so the desk has one path for loading and one for editing.
@@ -11,13 +12,14 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt, Signal
 
+from disclosure_desk.domain.application_clock import ApplicationRecord
 from disclosure_desk.domain.catalogue import CatalogueItem, MonthDay
 from disclosure_desk.domain.due import rule_of
 from disclosure_desk.domain.errors import DisclosureDeskError
 from disclosure_desk.domain.publication import PublicationRecord
 from disclosure_desk.store.repository import Store
 from disclosure_desk.ui.controller import DeskController
-from disclosure_desk.ui.dashboard_presenter import DashboardData, build_dashboard
+from disclosure_desk.ui.dashboard_presenter import DashboardData, build_dashboard, with_applications
 from disclosure_desk.ui.dialogs import confirm
 from disclosure_desk.ui.dialogs.yearly_dialog import YearlyDialog
 from disclosure_desk.ui.main_window import MainWindow
@@ -44,6 +46,7 @@ class DashboardController(QObject):
         self.reminder: Reminder | None = None
         self._rows: Sequence[RegisterRow] = ()
         self._items: tuple[CatalogueItem, ...] = ()
+        self._applications: Sequence[ApplicationRecord] = ()
         panel.editRequested.connect(self._edit)
         panel.yearlyRequested.connect(self.open_yearly)
 
@@ -60,9 +63,17 @@ class DashboardController(QObject):
             self.store.calendar(),
             settings.due_soon_days,
             rule_of,
+            applications=self._applications,
         )
         self.panel.set_data(self.data)
         self.refreshed.emit(self.data)
+
+    def set_applications(self, records: Sequence[ApplicationRecord]) -> None:
+        """The 依申请公开 register was (re)loaded: its open applications join the page's due-date list."""
+        self._applications = records
+        if self.data is not None:
+            self.data = with_applications(self.data, records, self.store.calendar())
+            self.panel.show_open_work(self.data)
 
     def _edit(self, record: PublicationRecord) -> None:
         wanted = record.publication.id

@@ -284,7 +284,7 @@ def test_models_pass_the_model_tester(qtmodeltester, seeded_desk: Desk) -> None:
     data = panel.data
     assert data is not None
     open_model = OpenWorkModel()
-    open_model.set_entries(data.digest.open, data.today)
+    open_model.set_obligations(data.open_work, data.today)
     qtmodeltester.check(open_model)
     uncovered = UncoveredModel()
     uncovered.set_items(data.coverage.uncovered)

@@ -1,5 +1,5 @@
-"""首页: the first thing the officer sees each morning — four numbers, what is still to publish by due
-date, the last twelve months, and which catalogue items this year has not yet covered."""
+"""首页: the first thing the officer sees each morning — the numbers, what is still to publish or to
+answer by due date, the last twelve months, and which catalogue items this year has not yet covered."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from disclosure_desk.domain.application_clock import ApplicationRecord
 from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.digest import DigestEntry
 from disclosure_desk.domain.freshness import Freshness
@@ -125,6 +126,7 @@ def _with_placeholder(view: QWidget, text: str) -> QStackedWidget:
 
 class DashboardPanel(QWidget):
     editRequested = Signal(object)  # PublicationRecord
+    applicationRequested = Signal(int)  # an application's id, for its editor
     yearlyRequested = Signal(object)  # CatalogueItem or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -272,6 +274,7 @@ class DashboardPanel(QWidget):
         wide = metrics.horizontalAdvance("中")
         left = (days_late_label(365), "还剩 20 个工作日", "未定应公开日期")
         view.setColumnWidth(OpenColumn.LEFT, max(metrics.horizontalAdvance(t) for t in left) + 24)
+        view.setColumnWidth(OpenColumn.STATUS, metrics.horizontalAdvance("逾期未答复") + 24)
         view.setColumnWidth(OpenColumn.DUE, metrics.horizontalAdvance("2026-11-30" + UNCERTAIN_MARK) + 24)
         view.setColumnWidth(OpenColumn.PATH, wide * 15)
         view.setColumnWidth(OpenColumn.RESPONSIBLE, wide * 4 + 16)
@@ -333,18 +336,7 @@ class DashboardPanel(QWidget):
         self._publications_urgent = overdue + due_soon
         self.all_clear.setVisible(overdue + due_soon + self._applications_urgent == 0)
 
-        self.open_model.set_entries(digest.open, data.today)
-        self.open_title.setText(
-            self.tr("{0}事项（{1} 条，按应公开日期排列）").format(
-                group_label(StatusGroup.OPEN), len(digest.open)
-            )
-        )
-        self.open_empty.setText(
-            self.tr("所有登记的公开信息都已公开，没有待办事项。")
-            if data.record_count
-            else self.tr("还没有登记公开信息。\n在“按目录”中选择公开事项，点击“新建”开始登记。")
-        )
-        self.open_stack.setCurrentWidget(self.open_view if digest.open else self.open_empty)
+        self.show_open_work(data)
 
         self.chart.set_history(data.history)
         coverage = data.coverage
@@ -359,7 +351,7 @@ class DashboardPanel(QWidget):
         stale = sum(1 for c in columns if c.status is Freshness.STALE)
         blank = sum(1 for c in columns if c.status is Freshness.BLANK)
         needs_due = digest.needs_due_date
-        self.needs_due_model.set_entries(needs_due, data.today)
+        self.needs_due_model.set_obligations(data.needs_due, data.today)
         self.needs_due_stack.setCurrentIndex(0 if needs_due else 1)
         # four tabs share half a 1366-pixel screen: short titles with the counts, the sentence as a tooltip
         open_count = len(coverage.open_obligations())
@@ -376,6 +368,28 @@ class DashboardPanel(QWidget):
         for tab, (title, tip) in enumerate(titles):
             self.coverage_tabs.setTabText(tab, title)
             self.coverage_tabs.setTabToolTip(tab, tip)
+
+    def show_open_work(self, data: DashboardData) -> None:
+        """The one due-date list: unpublished publications and applications not yet replied to."""
+        self.data = data
+        self.open_model.set_obligations(data.open_work, data.today)
+        publications = len(data.digest.open)
+        applications = data.open_applications
+        if applications:
+            title = self.tr("待办事项（{0} {1} 条 · {2} 件申请未答复，按截止日期排列）").format(
+                group_label(StatusGroup.OPEN), publications, applications
+            )
+        else:
+            title = self.tr("{0}事项（{1} 条，按应公开日期排列）").format(
+                group_label(StatusGroup.OPEN), publications
+            )
+        self.open_title.setText(title)
+        self.open_empty.setText(
+            self.tr("所有登记的公开信息都已公开，没有待办事项。")
+            if data.record_count
+            else self.tr("还没有登记公开信息。\n在“按目录”中选择公开事项，点击“新建”开始登记。")
+        )
+        self.open_stack.setCurrentWidget(self.open_view if data.open_work else self.open_empty)
 
     def figures_note(self, figures: Figures) -> str:
         """ "按时公开 3 · 逾期公开 1 · 无时限 2": published records never counted twice, never left out."""
@@ -419,6 +433,8 @@ class DashboardPanel(QWidget):
         entry = index.data(ROW_ROLE)
         if isinstance(entry, DigestEntry):
             self.editRequested.emit(entry.record)
+        elif isinstance(entry, ApplicationRecord) and entry.application.id is not None:
+            self.applicationRequested.emit(entry.application.id)
 
     def selected_catalogue_item(self) -> CatalogueItem | None:
         # the tabs that list catalogue items (the statutory-records tab lists publications)
