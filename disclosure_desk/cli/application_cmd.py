@@ -1,17 +1,22 @@
-"""`application add | event | reply | list`: the 依申请公开 register from the command line.
+"""`application add | event | reply | list | delete | trash`: the 依申请公开 register from the command line.
 
 Contracts (issue 17): `add` prints the new id; `list --format json` gives exactly the keys id, number,
 received_on, applicant_type, content, due_on, status, paused, replied_on, result, explanation — never the
-applicant's personal data.
+applicant's personal data. `delete ID` moves an application to its own trash; `trash list --format json`
+gives the same keys plus deleted_at, and `trash restore ID` brings one back. Applications have a trash of
+their own, beside the publications' `trash list|restore`, because the two number their ids apart: an id
+alone could name one of each, and scripts reading `trash list --format json` keep getting publications
+only.
 """
 
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 from typing import Any
 
-from disclosure_desk.cli.context import CliContext, parse_date_arg
-from disclosure_desk.cli.output import print_json, warn
+from disclosure_desk.cli.context import CliContext, parse_date_arg, parse_number_arg
+from disclosure_desk.cli.output import pad, print_json, shorten, warn
 from disclosure_desk.domain.application_clock import ApplicationRecord
 from disclosure_desk.domain.applications import (
     APPLICANT_TYPES,
@@ -24,6 +29,7 @@ from disclosure_desk.domain.applications import (
     receipt_channel,
 )
 from disclosure_desk.domain.dates import to_iso
+from disclosure_desk.domain.errors import DisclosureDeskError
 from disclosure_desk.store.applications import ApplicationRegister
 
 
@@ -82,6 +88,23 @@ def register(subparsers: Any) -> None:
     lst.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
     lst.set_defaults(func=run_list)
 
+    delete = actions.add_parser("delete", help="把一件申请移入回收站（可恢复）", add_help=False)
+    delete.add_argument("-h", "--help", action="help", help="显示帮助")
+    delete.add_argument("id", metavar="ID", type=parse_number_arg, help="申请的 id")
+    delete.set_defaults(func=run_delete)
+
+    trash = actions.add_parser("trash", help="申请的回收站：列出或恢复已删除的申请", add_help=False)
+    trash.add_argument("-h", "--help", action="help", help="显示帮助")
+    trash_actions = trash.add_subparsers(dest="trash_action", metavar="操作", required=True)
+    trash_list = trash_actions.add_parser("list", help="列出回收站中的申请", add_help=False)
+    trash_list.add_argument("-h", "--help", action="help", help="显示帮助")
+    trash_list.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
+    trash_list.set_defaults(func=run_trash_list)
+    restore = trash_actions.add_parser("restore", help="把一件申请从回收站恢复到登记簿", add_help=False)
+    restore.add_argument("-h", "--help", action="help", help="显示帮助")
+    restore.add_argument("id", metavar="ID", type=parse_number_arg, help="申请的 id")
+    restore.set_defaults(func=run_trash_restore)
+
 
 def _register(context: CliContext, *, writer: bool = False) -> ApplicationRegister:
     return ApplicationRegister(context.store(writer=writer))
@@ -107,9 +130,21 @@ def run_add(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
+def _live(register: ApplicationRegister, application_id: int) -> Application:
+    """The application, refused (in Chinese, naming the way back) when it is in the trash."""
+    application = register.application(application_id)
+    if application.deleted_at is not None:
+        raise DisclosureDeskError(
+            f"申请 {application_id}（{application.number}）在回收站中：请先用 "
+            f"application trash restore {application_id} 恢复。"
+        )
+    return application
+
+
 def run_event(args: argparse.Namespace, context: CliContext) -> int:
     event = ApplicationEvent(event_kind(args.kind), args.date, args.note.strip(), args.approved_by.strip())
     register = _register(context, writer=True)
+    _live(register, args.id)
     saved = register.add_event(args.id, event, context.today)
     _warn_about(register, saved, context)
     return 0
@@ -117,6 +152,7 @@ def run_event(args: argparse.Namespace, context: CliContext) -> int:
 
 def run_reply(args: argparse.Namespace, context: CliContext) -> int:
     register = _register(context, writer=True)
+    _live(register, args.id)
     register.reply(args.id, args.on, args.result, context.today)
     return 0
 
@@ -154,4 +190,48 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
         result = f"，{a.result.code}" if a.result else ""
         print(f"[{a.id}] {a.number} 收到 {a.received_on} 答复期限 {due} {clock.status.label}{paused}{result}")
         print(f"    {a.applicant_type.label}：{a.content}")
+    return 0
+
+
+def run_delete(args: argparse.Namespace, context: CliContext) -> int:
+    register = _register(context, writer=True)
+    current = _live(register, args.id)
+    register.delete(args.id)
+    print(
+        f"已将申请 {args.id}（{current.number}）移入回收站；可用 application trash restore {args.id} 恢复。"
+    )
+    return 0
+
+
+def run_trash_list(args: argparse.Namespace, context: CliContext) -> int:
+    register = _register(context)
+    deleted = register.applications(deleted=True)
+    records = register.records(context.today, deleted)
+    if args.format == "json":
+        print_json(
+            [
+                {**record_json(r), "deleted_at": to_iso(r.application.deleted_at)}
+                for r in records
+                if r.application.deleted_at is not None
+            ]
+        )
+        return 0
+    if not records:
+        print("（申请回收站是空的）")
+        return 0
+    print("  ".join((pad("ID", 5, right=True), pad("申请编号", 10), pad("删除时间", 19), "申请内容")))
+    for a in sorted(deleted, key=lambda a: a.deleted_at or datetime.min, reverse=True):  # newest first
+        when = a.deleted_at.strftime("%Y-%m-%d %H:%M:%S") if a.deleted_at else ""
+        columns = (pad(str(a.id), 5, right=True), pad(a.number, 10), pad(when, 19), shorten(a.content))
+        print("  ".join(columns))
+    return 0
+
+
+def run_trash_restore(args: argparse.Namespace, context: CliContext) -> int:
+    register = _register(context, writer=True)
+    application = register.application(args.id)
+    if application.deleted_at is None:
+        raise DisclosureDeskError(f"申请 {args.id}（{application.number}）不在回收站中，无需恢复。")
+    register.restore(args.id)
+    print(f"已恢复申请 {args.id}（{application.number}）。")
     return 0

@@ -213,3 +213,78 @@ def test_text_list(cli) -> None:  # type: ignore[no-untyped-def]
     add(cli, "2026-11-02", "--applicant", "李四")
     _code, out, _ = cli("application", "list")
     assert "2026-002" in out and "2026-11-30" in out and "已撤回" in out and "李四" not in out
+
+
+def test_delete_to_the_trash_and_restore(cli) -> None:  # type: ignore[no-untyped-def]
+    kept = add(cli, "2026-11-02")
+    gone = add(cli, "2026-11-06", "--applicant", "李四")
+    assert cli("application", "event", str(gone), "extended", "2026-11-20", "--approved-by", "王主任")[0] == 0
+    before = next(r for r in listed(cli) if r["id"] == gone)
+    code, out, err = cli("application", "delete", str(gone))
+    assert code == 0, err
+    assert "2026-002" in out and f"application trash restore {gone}" in out
+    assert [r["id"] for r in listed(cli)] == [kept]
+    # the trash lists it with the list's keys and when it was deleted; still no personal data
+    code, out, _ = cli("application", "trash", "list", "--format", "json")
+    trash = json.loads(out)
+    assert code == 0 and [r["id"] for r in trash] == [gone]
+    assert set(trash[0]) == LIST_KEYS | {"deleted_at"}
+    assert trash[0]["deleted_at"].startswith("20") and "李四" not in out
+    assert {k: v for k, v in trash[0].items() if k != "deleted_at"} == before
+    code, out, _ = cli("application", "trash", "list")
+    assert "2026-002" in out and "项目资金" in out and "李四" not in out
+    # nothing is done to an application in the trash but restoring it
+    for argv in (
+        ("event", str(gone), "fee-noticed", "2026-11-25"),
+        ("reply", str(gone), "--on", "2026-11-25", "--result", "予以公开"),
+        ("delete", str(gone)),
+    ):
+        code, _, err = cli("application", *argv)
+        assert code == 1 and "回收站" in err and f"application trash restore {gone}" in err
+    # restoring brings it back whole: its events, its clock
+    code, out, err = cli("application", "trash", "restore", str(gone))
+    assert code == 0 and "2026-002" in out, err
+    assert next(r for r in listed(cli) if r["id"] == gone) == before
+    code, _, err = cli("application", "trash", "restore", str(gone))
+    assert code == 1 and "不在回收站" in err
+    code, out, _ = cli("application", "trash", "list", "--format", "json")
+    assert json.loads(out) == []
+    assert cli("application", "trash", "list")[1].strip() == "（申请回收站是空的）"
+
+
+def test_publications_trash_keeps_its_contract_and_points_to_the_applications(cli) -> None:  # type: ignore[no-untyped-def]
+    app = add(cli, "2026-11-02")
+    assert cli("application", "delete", str(app))[0] == 0
+    # `trash list --format json` stays the publications' list (issue 13): the application is not in it
+    code, out, _ = cli("trash", "list", "--format", "json")
+    assert code == 0 and json.loads(out) == []
+    code, out, _ = cli("trash", "list")
+    assert out.splitlines() == [
+        "（回收站中没有公开信息）",
+        "另有 1 件依申请公开申请在回收站中，可用 application trash list 查看。",
+    ]
+    # `trash restore` restores publications; for an application's id it says which command to use
+    code, _, err = cli("trash", "restore", str(app))
+    assert code == 1 and f"application trash restore {app}" in err and "Traceback" not in err
+    assert json.loads(cli("application", "trash", "list", "--format", "json")[1])[0]["id"] == app
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("application", "delete", "99"), "不存在"),
+        (("application", "trash", "restore", "99"), "不存在"),
+    ],
+)
+def test_unknown_ids_in_delete_and_restore(cli, argv: tuple[str, ...], message: str) -> None:  # type: ignore[no-untyped-def]
+    add(cli, "2026-11-02")
+    before = listed(cli)
+    code, _, err = cli(*argv)
+    assert code == 1 and message in err and err.startswith("错误：")
+    assert listed(cli) == before
+
+
+def test_a_bad_id_is_a_usage_error(cli) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as exit_info:
+        cli("application", "delete", "二")
+    assert exit_info.value.code == 2
