@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
+from disclosure_desk.domain.applications import Application
 from disclosure_desk.domain.status import APPLICATION_LIKE_STATUS, ApplicationStatus, application_urgency
 from disclosure_desk.ui.texts import STATUS_BACKGROUND, STATUS_FOREGROUND, tr
 
@@ -23,3 +24,9 @@ def application_status_foreground(status: ApplicationStatus) -> QColor | None:
 
 def application_status_background(status: ApplicationStatus) -> QColor | None:
     return STATUS_BACKGROUND.get(APPLICATION_LIKE_STATUS[status])
+
+
+def application_place(application: Application) -> str:
+    """ "依申请公开 2026-003": an application among publications (the start page, the trash), where a
+    publication shows its catalogue path — never the applicant."""
+    return tr("依申请公开 {0}", "ApplicationStatus").format(application.number)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from disclosure_desk import paths
+from disclosure_desk.domain.applications import Application
 from disclosure_desk.domain.catalogue import CHANNELS, CatalogueItem
 from disclosure_desk.domain.deadlines import DeadlineRule, time_limit_problem
 from disclosure_desk.domain.due import rule_of
@@ -32,6 +33,7 @@ from disclosure_desk.io import catalogue_import, holidays_import
 from disclosure_desk.io.catalogue_json import export_catalogue_xlsx
 from disclosure_desk.io.excel_report import write_report
 from disclosure_desk.store import backup, restore
+from disclosure_desk.store.applications import ApplicationRegister
 from disclosure_desk.store.catalogue_versions import catalogue_version, catalogue_versions
 from disclosure_desk.store.db import sqlite_path
 from disclosure_desk.store.queries import report_input
@@ -276,6 +278,8 @@ class DeskController(QObject):
             dialog.titleCopied.connect(
                 lambda title: self.window.show_status(self.tr("已复制标题：{0}").format(title))
             )
+            dialog.restoreApplicationRequested.connect(self.restore_application)
+            dialog.purgeApplicationRequested.connect(self.purge_application)
             dialog.finished.connect(self._trash_closed)
             self.trash_dialog = dialog
         self._refresh_trash()
@@ -288,7 +292,9 @@ class DeskController(QObject):
     def _refresh_trash(self) -> None:
         if self.trash_dialog is not None:
             self.trash_dialog.set_publications(
-                self.store.publications(deleted=True), self.store.items_by_id()
+                self.store.publications(deleted=True),
+                self.store.items_by_id(),
+                ApplicationRegister(self.store).applications(deleted=True),
             )
 
     def restore_publication(self, publication: Publication) -> None:
@@ -317,6 +323,34 @@ class DeskController(QObject):
             return
         self._refresh_trash()
         self.window.show_status(self.tr("已彻底删除：{0}").format(publication.title))
+
+    def restore_application(self, application: Application) -> None:
+        """Back into the 依申请公开 register with its events and reply; the reload puts it on the tab
+        and, while it waits for a reply, on the start page."""
+        if application.id is None:
+            return
+        try:
+            ApplicationRegister(self.store).restore(application.id)
+        except DisclosureDeskError as error:
+            confirm.show_error(self.trash_dialog or self.window, self.tr("无法恢复"), str(error))
+            return
+        self._refresh_trash()
+        self.reload()
+        self.window.applications_panel.select_application(application.id)
+        self.window.show_status(self.tr("已恢复申请：{0}").format(application.number))
+
+    def purge_application(self, application: Application) -> None:
+        parent = self.trash_dialog or self.window
+        label = self.tr("申请 {0}").format(application.number)
+        if application.id is None or not confirm.ask_purge(parent, label):
+            return
+        try:
+            ApplicationRegister(self.store).purge(application.id)
+        except DisclosureDeskError as error:
+            confirm.show_error(parent, self.tr("无法彻底删除"), str(error))
+            return
+        self._refresh_trash()
+        self.window.show_status(self.tr("已彻底删除申请：{0}").format(application.number))
 
     # --- settings -----------------------------------------------------------------------------------
 

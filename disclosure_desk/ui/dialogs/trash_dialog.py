@@ -1,10 +1,11 @@
-"""The trash (回收站): deleted publications, to restore or to delete for good. The caller saves."""
+"""The trash (回收站): deleted publications and applications, to restore or to delete for good. The
+caller saves."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt, Signal, SignalInstance
+from PySide6.QtCore import QPoint, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from disclosure_desk.domain.applications import Application
 from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.publication import Publication
 from disclosure_desk.ui.focus_order import apply_visual_tab_order
-from disclosure_desk.ui.models.roles import ROW_ROLE, SORT_ROLE
+from disclosure_desk.ui.models.roles import ROW_ROLE
+from disclosure_desk.ui.models.sort_proxy import ValueSortProxy
 from disclosure_desk.ui.models.trash_model import TrashModel
 from disclosure_desk.ui.row_actions import RowAction, copy_title, menu_position, publication_menu
 from disclosure_desk.ui.widgets.empty_hint import EmptyHint
@@ -35,15 +38,16 @@ class TrashDialog(RemembersSize, QDialog):
     purgeRequested = Signal(object)  # Publication
     historyRequested = Signal(object)  # Publication
     titleCopied = Signal(str)
+    restoreApplicationRequested = Signal(object)  # Application
+    purgeApplicationRequested = Signal(object)  # Application
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("回收站"))
         self.resize(820, 460)
         self.model = TrashModel(self)
-        proxy = QSortFilterProxyModel(self)
+        proxy = ValueSortProxy(self)  # deletion times sort as times
         proxy.setSourceModel(self.model)
-        proxy.setSortRole(SORT_ROLE)
         self.view = QTableView(self)
         self.view.setObjectName("trashTable")
         self.view.setModel(proxy)
@@ -63,13 +67,19 @@ class TrashDialog(RemembersSize, QDialog):
         header.setStretchLastSection(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
-        self.hint = QLabel(self.tr("删除的公开信息保存在这里，可以恢复；彻底删除后无法恢复。"), self)
+        self.hint = QLabel(
+            self.tr("删除的公开信息和依申请公开申请保存在这里，可以恢复；彻底删除后无法恢复。"), self
+        )
         self.hint.setObjectName("mutedLabel")
         self.restore_button = QPushButton(self.tr("恢复"), self)
         self.purge_button = QPushButton(self.tr("彻底删除…"), self)
         close_button = QPushButton(self.tr("关闭"), self)
-        self.restore_button.clicked.connect(lambda: self._emit(self.restoreRequested))
-        self.purge_button.clicked.connect(lambda: self._emit(self.purgeRequested))
+        self.restore_button.clicked.connect(
+            lambda: self._emit(self.restoreRequested, self.restoreApplicationRequested)
+        )
+        self.purge_button.clicked.connect(
+            lambda: self._emit(self.purgeRequested, self.purgeApplicationRequested)
+        )
         close_button.clicked.connect(self.accept)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         # the lists' one context menu (row_actions), with 恢复 and 彻底删除…; a double-click shows what
@@ -96,14 +106,24 @@ class TrashDialog(RemembersSize, QDialog):
         apply_visual_tab_order(self)
 
     def set_publications(
-        self, publications: Sequence[Publication], items: Mapping[int, CatalogueItem]
+        self,
+        publications: Sequence[Publication],
+        items: Mapping[int, CatalogueItem],
+        applications: Sequence[Application] = (),
     ) -> None:
-        self.model.set_publications(publications, items)
+        self.model.set_publications(publications, items, applications)
+
+    def _current(self) -> object:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
 
     def current_publication(self) -> Publication | None:
-        rows = self.view.selectionModel().selectedRows()
-        value = rows[0].data(ROW_ROLE) if rows else None
+        value = self._current()
         return value if isinstance(value, Publication) else None
+
+    def current_application(self) -> Application | None:
+        value = self._current()
+        return value if isinstance(value, Application) else None
 
     def select_first(self) -> None:
         if self.view.model().rowCount() > 0:
@@ -132,12 +152,16 @@ class TrashDialog(RemembersSize, QDialog):
         copy_title(title)
         self.titleCopied.emit(title)
 
-    def _emit(self, signal: SignalInstance) -> None:
+    def _emit(self, signal: SignalInstance, for_application: SignalInstance | None = None) -> None:
+        """The publication selected to `signal`; an application selected to `for_application`."""
         publication = self.current_publication()
         if publication is not None:
             signal.emit(publication)
+        application = self.current_application()
+        if application is not None and for_application is not None:
+            for_application.emit(application)
 
     def _update_buttons(self, *_args: object) -> None:
-        selected = self.current_publication() is not None
+        selected = self._current() is not None
         self.restore_button.setEnabled(selected)
         self.purge_button.setEnabled(selected)

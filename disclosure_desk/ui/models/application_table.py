@@ -29,6 +29,7 @@ from disclosure_desk.ui.application_texts import (
     application_status_label,
 )
 from disclosure_desk.ui.models.roles import ROW_ROLE, SEARCH_ROLE, SORT_ROLE
+from disclosure_desk.ui.models.sort_proxy import ValueSortProxy
 from disclosure_desk.ui.texts import due_tooltip, format_date, format_due, tr
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -185,11 +186,10 @@ class ApplicationFilter:
         return all(word in haystack for word in words)
 
 
-class ApplicationFilterProxy(QSortFilterProxyModel):
+class ApplicationFilterProxy(ValueSortProxy):
     def __init__(self, source: ApplicationTableModel, parent: Any = None) -> None:
         super().__init__(parent)
         self._filter = ApplicationFilter()
-        self.setSortRole(SORT_ROLE)
         self.setSourceModel(source)
 
     @property
@@ -206,10 +206,3 @@ class ApplicationFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         record = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
         return isinstance(record, ApplicationRecord) and self._filter.accepts(record)
-
-    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
-        # empty values last in ascending order; real dates and numbers, never display strings
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if a is None or b is None:
-            return a is not None
-        return bool(a < b)

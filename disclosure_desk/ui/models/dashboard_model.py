@@ -18,6 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from disclosure_desk.domain.application_clock import ApplicationRecord
 from disclosure_desk.domain.open_work import OpenObligation, WorkKind
 from disclosure_desk.domain.status import Evaluated, Status
+from disclosure_desk.ui.application_texts import application_place
 from disclosure_desk.ui.dashboard_presenter import item_tooltip
 from disclosure_desk.ui.models.roles import ROW_ROLE, SORT_ROLE
 from disclosure_desk.ui.presenters import item_label
@@ -78,11 +79,6 @@ def time_left_text(obligation: OpenObligation, today: date) -> str:
         # a date the officer typed that falls on a rest day before the next working day
         return tr("休息日到期", _CONTEXT)
     return tr("还剩 {0} 个工作日", _CONTEXT).format(left)
-
-
-def application_place(record: ApplicationRecord) -> str:
-    """ "依申请公开 2026-003": where an application's row belongs, in the column of catalogue paths."""
-    return tr("依申请公开 {0}", _CONTEXT).format(record.application.number)
 
 
 class OpenWorkModel(QAbstractTableModel):
@@ -162,7 +158,7 @@ class OpenWorkModel(QAbstractTableModel):
         if isinstance(source, ApplicationRecord):
             if column is OpenColumn.TITLE:
                 return source.application.content
-            return application_place(source) if column is OpenColumn.PATH else ""
+            return application_place(source.application) if column is OpenColumn.PATH else ""
         record = source.record
         if column is OpenColumn.TITLE:
             return record.publication.title

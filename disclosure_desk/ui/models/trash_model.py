@@ -1,4 +1,7 @@
-"""The trash (回收站): deleted publications, newest deletion first."""
+"""The trash (回收站): deleted publications and deleted applications, newest deletion first.
+
+An application's row is its content and number ("依申请公开 2026-003"), never the applicant.
+"""
 
 from __future__ import annotations
 
@@ -8,26 +11,36 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from disclosure_desk.domain.applications import Application
 from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.publication import Publication
+from disclosure_desk.ui.application_texts import application_place
 from disclosure_desk.ui.models.roles import ROW_ROLE, SORT_ROLE
 from disclosure_desk.ui.presenters import item_label
 from disclosure_desk.ui.texts import format_datetime, tr
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+Deleted = Publication | Application  # what a row of the trash holds
 
 
 class TrashModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[Publication, str]] = []
+        self._rows: list[tuple[Deleted, str, str]] = []  # the value, its title, where it belongs
 
     def set_publications(
-        self, publications: Sequence[Publication], items: Mapping[int, CatalogueItem]
+        self,
+        publications: Sequence[Publication],
+        items: Mapping[int, CatalogueItem],
+        applications: Sequence[Application] = (),
     ) -> None:
+        """Deleted publications (placed by their catalogue item) and deleted applications."""
         self.beginResetModel()
-        ordered = sorted(publications, key=lambda p: p.deleted_at or datetime.min, reverse=True)
-        self._rows = [(p, item_label(items[p.item_id]) if p.item_id in items else "") for p in ordered]
+        rows: list[tuple[Deleted, str, str]] = [
+            (p, p.title, item_label(items[p.item_id]) if p.item_id in items else "") for p in publications
+        ]
+        rows += [(a, a.content, application_place(a)) for a in applications]
+        self._rows = sorted(rows, key=lambda row: row[0].deleted_at or datetime.min, reverse=True)
         self.endResetModel()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -41,18 +54,20 @@ class TrashModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (tr("标题", "Trash"), tr("公开事项", "Trash"), tr("删除时间", "Trash"))
+        titles = (tr("标题 / 申请内容", "Trash"), tr("公开事项 / 申请编号", "Trash"), tr("删除时间", "Trash"))
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        publication, label = self._rows[index.row()]
+        value, title, place = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (publication.title, label, format_datetime(publication.deleted_at))[column]
+            return (title, place, format_datetime(value.deleted_at))[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return title or None
         if role == SORT_ROLE:
-            return (publication.title, label, publication.deleted_at)[column]
+            return (title, place, value.deleted_at)[column]
         if role == ROW_ROLE:
-            return publication
+            return value
         return None

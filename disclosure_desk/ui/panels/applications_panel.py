@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -86,6 +87,7 @@ class ApplicationsPanel(QWidget):
         self.new_button = QPushButton(self.tr("登记申请…"), self)
         self.edit_button = QPushButton(self.tr("办理…"), self)
         self.delete_button = QPushButton(self.tr("删除"), self)
+        self.delete_button.setToolTip(self.tr("把所选申请移到回收站（可在“回收站”中恢复）"))
         self.count_label = QLabel(self)
         self.count_label.setObjectName("mutedLabel")
 
@@ -121,6 +123,13 @@ class ApplicationsPanel(QWidget):
         self.edit_button.clicked.connect(self._edit_current)
         self.delete_button.clicked.connect(self._delete_current)
         self.table.activated.connect(self._on_activated)
+        # Del in the list deletes (to the trash, after asking) as in the publications' lists; only with
+        # the focus in the list, so Del in the search box edits the text
+        delete_key = QAction(self.tr("删除"), self.table)
+        delete_key.setShortcut(QKeySequence.StandardKey.Delete)
+        delete_key.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        delete_key.triggered.connect(self._delete_current)
+        self.table.addAction(delete_key)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
         bar = QHBoxLayout()
