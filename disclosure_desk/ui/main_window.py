@@ -350,6 +350,15 @@ class MainWindow(QMainWindow):
         row = self.current_row()
         if row is not None:
             self.editRequested.emit(row)
+            return
+        application_id = self._start_page_application()
+        if application_id is not None:  # an application among the start page's due dates
+            self.dashboard_panel.applicationRequested.emit(application_id)
+
+    def _start_page_application(self) -> int | None:
+        if self.tabs.currentIndex() != DASHBOARD_TAB:
+            return None
+        return self.dashboard_panel.current_application_id()
 
     def request_history(self) -> None:
         row = self.current_row()
@@ -390,7 +399,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self, *_args: object) -> None:
         has_row = self.current_row() is not None
-        self.edit_action.setEnabled(has_row)
+        self.edit_action.setEnabled(has_row or self._start_page_application() is not None)
         self.delete_action.setEnabled(has_row)
         self.history_action.setEnabled(has_row)
 

@@ -55,10 +55,13 @@ class UiState:
 
     def save_header(self, key: str, header: QHeaderView) -> None:
         self.settings.setValue(f"{key}/header", header.saveState())
+        self.settings.setValue(f"{key}/columns", header.count())
 
     def restore_header(self, key: str, header: QHeaderView) -> None:
+        """Column widths and order as saved — unless the table has gained or lost a column since: Qt
+        would give each saved width to whichever column now sits at its place."""
         state = self._bytes(f"{key}/header")
-        if state is not None:
+        if state is not None and self.value(f"{key}/columns", -1) in (-1, header.count()):
             header.restoreState(state)
 
     def size(self, key: str) -> QSize | None:

@@ -8,6 +8,8 @@ from datetime import date, datetime
 import pytest
 from desk_support import TODAY, Desk
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QMenu
 
 from disclosure_desk.domain.applications import (
     ApplicantType,
@@ -225,3 +227,23 @@ def test_the_trash_lists_the_newest_deletion_first_and_sorts_by_time(qtbot) -> N
     assert shown() == ["记录9", "申请8", "记录7", "申请6", "记录4", "申请3", "记录2", "申请1"]
     view.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # the officer clicks the header
     assert shown() == ["申请1", "记录2", "申请3", "记录4", "申请6", "记录7", "申请8", "记录9"]
+
+
+def test_the_trash_menu_of_an_application_restores_it(desk: Desk) -> None:
+    saved = _apply(desk)
+    register = ApplicationRegister(desk.store)
+    register.delete(saved.id or 0)
+    trash = _open_trash(desk)
+    view = trash.view
+    pos = view.visualRect(view.model().index(0, 0)).center()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, view.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(view.viewport(), event)
+    menus = [m for m in view.findChildren(QMenu, "applicationTrashMenu") if m.isVisible()]
+    assert len(menus) == 1
+    menu = menus[0]
+    assert [a.text() for a in menu.actions()] == ["恢复", "彻底删除…"]
+    restore = menu.actions()[0]
+    desk.qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(restore).center())
+    assert [a.id for a in register.applications()] == [saved.id]
+    assert view.model().rowCount() == 0
+    trash.reject()

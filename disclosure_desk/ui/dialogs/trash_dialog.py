@@ -136,6 +136,7 @@ class TrashDialog(RemembersSize, QDialog):
         self.view.selectRow(index.row())
         publication = self.current_publication()
         if publication is None:
+            self._show_application_menu(at)
             return
         menu, actions = publication_menu(
             self.view, published=publication.published_on is not None, in_trash=True
@@ -144,6 +145,22 @@ class TrashDialog(RemembersSize, QDialog):
         actions[RowAction.PURGE].triggered.connect(lambda: self._emit(self.purgeRequested))
         actions[RowAction.HISTORY].triggered.connect(lambda: self._emit(self.historyRequested))
         actions[RowAction.COPY_TITLE].triggered.connect(lambda: self._copy(publication.title))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.menu = menu
+        menu.popup(self.view.viewport().mapToGlobal(at))
+
+    def _show_application_menu(self, at: QPoint) -> None:
+        """An application's row: 恢复 and 彻底删除… (its history and personal data are the editor's)."""
+        if self.current_application() is None:
+            return
+        menu = QMenu(self.view)
+        menu.setObjectName("applicationTrashMenu")
+        menu.addAction(self.tr("恢复")).triggered.connect(
+            lambda: self._emit(self.restoreRequested, self.restoreApplicationRequested)
+        )
+        menu.addAction(self.tr("彻底删除…")).triggered.connect(
+            lambda: self._emit(self.purgeRequested, self.purgeApplicationRequested)
+        )
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.menu = menu
         menu.popup(self.view.viewport().mapToGlobal(at))

@@ -423,11 +423,21 @@ class DashboardPanel(QWidget):
         return entry if isinstance(entry, DigestEntry) else None
 
     def current_entry(self) -> DigestEntry | None:
+        index = self._selected_index()
+        return self.entry_at(index) if index is not None else None
+
+    def current_application_id(self) -> int | None:
+        """The application on the list's selected row, when that row is one."""
+        index = self._selected_index()
+        record = index.data(ROW_ROLE) if index is not None else None
+        return record.application.id if isinstance(record, ApplicationRecord) else None
+
+    def _selected_index(self) -> QModelIndex | None:
         view = self.open_view
         index = view.currentIndex()
         if not index.isValid() or not view.selectionModel().isRowSelected(index.row(), QModelIndex()):
             return None
-        return self.entry_at(index)
+        return index
 
     def _on_open_activated(self, index: QModelIndex) -> None:
         entry = index.data(ROW_ROLE)
