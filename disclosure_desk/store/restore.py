@@ -135,6 +135,10 @@ def restore(db_file: Path, source: Path) -> RestoreResult:
     finish_interrupted_restore(db_file)
     if source.resolve() == db_file.resolve():
         raise StoreError("不能用数据库文件本身来恢复，请选择备份文件夹中的备份。当前数据库未改动。")
+    if source.is_dir():
+        raise StoreError(
+            f"“{source}”是一个文件夹，不是备份文件：请选择文件夹中的某个备份文件（.sqlite3）。当前数据库未改动。"
+        )
     if not source.is_file():
         raise StoreError(f"备份文件“{source}”不存在，不能用于恢复。当前数据库未改动。")
     folder = paths.backups_dir_for(db_file)

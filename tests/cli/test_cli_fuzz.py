@@ -68,7 +68,8 @@ COMMANDS = {
     "catalogue-export": (["catalogue", "export", "-o", "P"],),
     "holidays-import": (["holidays", "import", "P"],),
     "report": (["report", "monthly", "T", "-o", "P"],),
-    # backup and restore join once the issue "Nothing lost, second pass" (backup -o FOLDER) has landed
+    "backup": (["backup", "-o", "P"],),
+    "restore": (["restore", "P"],),
 }
 
 

@@ -126,3 +126,10 @@ def test_windows_sharing_violation_names_the_cause() -> None:
 def test_an_unknown_os_error_gives_its_code_not_its_english_text() -> None:
     text = os_error_text(OSError(9999, "Something odd"))
     assert "9999" in text and "odd" not in text
+
+
+def test_restoring_a_folder_says_it_is_a_folder(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    folder = db_path.parent / "备份们"
+    folder.mkdir()
+    code, _, err = run(capsys, "--db", str(db_path), "restore", str(folder))
+    assert code == 1 and "是一个文件夹" in err and "不存在" not in err
