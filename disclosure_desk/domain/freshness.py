@@ -59,8 +59,8 @@ class GapLimit:
         return "半年" if self.months == 6 else f"{self.months}个月"
 
 
-DEFAULT_LIMIT = GapLimit(months=6, reason="默认：栏目6个月内须有更新")
-DYNAMIC_LIMIT = GapLimit(days=14, reason="动态栏目：2周内须有更新")
+DEFAULT_LIMIT = GapLimit(months=6, reason="默认")
+DYNAMIC_LIMIT = GapLimit(days=14, reason="动态栏目")
 
 
 def gap_limit(rule: DeadlineRule, dynamic: bool) -> GapLimit:
@@ -89,6 +89,14 @@ class ItemFreshness:
     @property
     def word(self) -> str:
         return FRESHNESS_WORDS[self.status]
+
+    def state_text(self) -> str:
+        """ "超期未更新（2026-05-23起）", "即将超期未更新：2026-11-10前须更新", "空白栏目", "正常更新"."""
+        if self.status is Freshness.STALE and self.stale_after is not None:
+            return f"{self.word}（{(self.stale_after + timedelta(days=1)).isoformat()}起）"
+        if self.status is Freshness.DUE_SOON and self.stale_after is not None:
+            return f"{self.word}：{self.stale_after.isoformat()}前须更新"
+        return self.word
 
     def describe(self) -> str:
         """ "最近公开于2026-05-10，最长间隔半年（默认…），应于2026-11-10前更新" for lists and reports."""
@@ -168,3 +176,8 @@ def catalogue_freshness(
     return tuple(
         sorted(checked, key=lambda f: (_ORDER[f.status], f.stale_after or date.min, f.item.number))
     )
+
+
+def needing_attention(rows: Iterable[ItemFreshness]) -> tuple[ItemFreshness, ...]:
+    """The columns to act on — stale, blank and soon stale — in the order given (the fresh left out)."""
+    return tuple(f for f in rows if f.status is not Freshness.FRESH)

@@ -23,7 +23,9 @@ from datetime import date, datetime, timedelta
 from disclosure_desk.domain.application_stats import ApplicationPeriodStats, application_period_stats
 from disclosure_desk.domain.applications import Application
 from disclosure_desk.domain.catalogue import CatalogueItem
+from disclosure_desk.domain.due import rule_of
 from disclosure_desk.domain.errors import DisclosureDeskError
+from disclosure_desk.domain.freshness import ItemFreshness, catalogue_freshness, needing_attention
 from disclosure_desk.domain.history import arisen_on
 from disclosure_desk.domain.publication import PublicationRecord
 from disclosure_desk.domain.report_period import ReportPeriod, month_day
@@ -124,6 +126,8 @@ class ReportStats:
     coverage: tuple[CoverageRow, ...]
     monthly: tuple[MonthRow, ...] = field(default=())  # annual report only
     applications: ApplicationPeriodStats | None = None  # the 依申请公开 sheet's counts
+    # 栏目更新: the columns stale, blank or soon stale on the statistics day, most urgent first
+    freshness: tuple[ItemFreshness, ...] = ()
 
     @property
     def bureau(self) -> str:
@@ -332,7 +336,21 @@ def compute_report(data: ReportInput) -> ReportStats:
         coverage=coverage_rows(data.items, (ev.record for ev in evaluated), period.end.year, as_of),
         monthly=_month_rows(data) if period.is_annual else (),
         applications=application_period_stats(data.applications, window.counted.start, as_of, data.calendar),
+        freshness=_freshness(data, as_of),
     )
+
+
+def _freshness(data: ReportInput, as_of: date) -> tuple[ItemFreshness, ...]:
+    published = ((r.publication.item_id, r.publication.published_on) for r in data.records)
+    rows = catalogue_freshness(
+        data.items,
+        rule_of,
+        published,
+        today=as_of,
+        calendar=data.calendar,
+        due_soon_days=data.settings.due_soon_days,
+    )
+    return needing_attention(rows)
 
 
 def _month_rows(data: ReportInput) -> tuple[MonthRow, ...]:

@@ -2,12 +2,13 @@
 
 Sheets, in order (`SHEETS`): 汇总 (headline, key figures against last month, 情况说明, chart,
 sign-off; one portrait page), 未公开 (the open work by name), 分类统计, 公开渠道, 月度统计 (annual
-report only), 明细, 目录覆盖, 依申请公开 (counts of information requests only), 明细附注 (what does
-not fit 明细 on paper). Each sheet is built by a function in its own module, from `ReportStats`
-(domain/report_stats.py), through the shared writer core (io/xlsx_writer.py): safe text cells, the house
-fonts, A4 page setup with the sheet's table header as print titles, atomic saving.
+report only), 明细, 目录覆盖, 栏目更新 (columns stale, blank or soon stale), 依申请公开 (counts of
+information requests only), 明细附注 (what does not fit 明细 on paper). Each sheet is built by a
+function in its own module, from `ReportStats` (domain/report_stats.py), through the shared writer core
+(io/xlsx_writer.py): safe text cells, the house fonts, A4 page setup with the sheet's table header as
+print titles, atomic saving.
 
-How to add a sheet (for example 依申请公开, or a column-freshness list):
+How to add a sheet (as 依申请公开 and 栏目更新 were added):
 1. Put what the sheet shows into the statistics: a field on `ReportStats` filled by `compute_report` (or a
    statistics object of your own that `write_report`'s caller passes in; keep counting out of io).
 2. Write `build_xxx(report: ReportBook) -> None` in a module io/report_xxx.py. Open the sheet with
@@ -31,6 +32,7 @@ from disclosure_desk.io import (
     report_applications,
     report_breakdown,
     report_coverage,
+    report_freshness,
     report_lists,
     report_summary,
 )
@@ -58,6 +60,7 @@ SHEETS: tuple[ReportSheet, ...] = (
     ReportSheet(report_coverage.SHEET_MONTHLY, report_coverage.build_monthly, lambda s: s.period.is_annual),
     ReportSheet(report_lists.SHEET_DETAILS, report_lists.build_details),
     ReportSheet(report_coverage.SHEET_COVERAGE, report_coverage.build_coverage),
+    ReportSheet(report_freshness.SHEET_FRESHNESS, report_freshness.build_freshness),
     ReportSheet(report_applications.SHEET_APPLICATIONS, report_applications.build_applications),
     # Last: an appendix to 明细 that a supervisor reads on screen more than on paper.
     ReportSheet(report_lists.SHEET_NOTES, report_lists.build_notes),

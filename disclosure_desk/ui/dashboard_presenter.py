@@ -15,7 +15,7 @@ from disclosure_desk.domain.application_clock import ApplicationRecord
 from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.deadlines import DeadlineRule
 from disclosure_desk.domain.digest import Coverage, Digest, build_coverage, build_digest
-from disclosure_desk.domain.freshness import Freshness, ItemFreshness, catalogue_freshness
+from disclosure_desk.domain.freshness import ItemFreshness, catalogue_freshness, needing_attention
 from disclosure_desk.domain.history import MonthHistory, monthly_history
 from disclosure_desk.domain.open_work import (
     OpenObligation,
@@ -47,7 +47,7 @@ class DashboardData:
 
     def stale_columns(self) -> tuple[ItemFreshness, ...]:
         """The columns to act on: stale, blank and soon stale (the fresh ones are left out)."""
-        return tuple(f for f in self.freshness if f.status is not Freshness.FRESH)
+        return needing_attention(self.freshness)
 
     @property
     def open_applications(self) -> int:

@@ -158,7 +158,7 @@ def item_info(store: Store, item: CatalogueItem) -> ItemInfo:
 
 
 def update_limit_text(item: CatalogueItem, rule: DeadlineRule) -> str:
-    """ "两次公开间隔不超过半年（默认：栏目6个月内须有更新）"; "" when there is no column to keep fresh."""
+    """ "两次公开间隔不超过半年（默认）"; "" when there is no column to keep fresh."""
     if not is_checked(item):
         return ""
     limit = gap_limit(rule, item.dynamic)

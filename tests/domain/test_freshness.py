@@ -82,6 +82,6 @@ def test_the_whole_catalogue_most_urgent_first_and_on_request_items_left_out() -
     ]
     assert result[2].last_published == date(2026, 11, 1)
     assert result[0].describe() == (
-        "最近公开于2026-11-02，最长更新间隔2周（动态栏目：2周内须有更新），应于2026-11-16前更新"
+        "最近公开于2026-11-02，最长更新间隔2周（动态栏目），应于2026-11-16前更新"
     )
     assert result[1].describe().startswith("从未公开（空白栏目）")

@@ -19,7 +19,9 @@ from disclosure_desk.io.errors import ReportError
 from disclosure_desk.io.excel_report import write_report
 from disclosure_desk.io.xlsx_writer import FILL_LATE, FILL_OVERDUE, RATE_FORMAT, display_width, text_lines
 
-MONTHLY_SHEETS = ["汇总", "未公开", "分类统计", "公开渠道", "明细", "目录覆盖", "依申请公开", "明细附注"]
+MONTHLY_SHEETS = [
+    "汇总", "未公开", "分类统计", "公开渠道", "明细", "目录覆盖", "栏目更新", "依申请公开", "明细附注",
+]  # fmt: skip
 FORMULA_LIKE = ("=SUM(A1:A2)", "+86 123", "@foo", "-1")
 
 

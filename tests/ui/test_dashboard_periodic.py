@@ -83,7 +83,7 @@ def test_marking_a_column_dynamic_shortens_its_limit_to_two_weeks(periodic_desk:
     desk.select_item(3)  # last published 2026-05-08 under the officer's rule 次月上旬
     detail = desk.window.detail_panel
     assert detail.update_limit.isVisible()
-    assert detail.update_limit.text() == "两次公开间隔不超过半年（默认：栏目6个月内须有更新）"
+    assert detail.update_limit.text() == "两次公开间隔不超过半年（默认）"
     assert not detail.dynamic_box.isChecked()
     panel = panel_of(desk)
     assert panel.coverage_tabs.tabText(FRESHNESS_TAB) == "栏目超期 0 · 空白 30"
@@ -93,7 +93,7 @@ def test_marking_a_column_dynamic_shortens_its_limit_to_two_weeks(periodic_desk:
     item = desk.item(3)
     assert item.dynamic
     assert detail.dynamic_box.isChecked()
-    assert detail.update_limit.text() == "两次公开间隔不超过2周（动态栏目：2周内须有更新）"
+    assert detail.update_limit.text() == "两次公开间隔不超过2周（动态栏目）"
     assert panel.coverage_tabs.tabText(FRESHNESS_TAB) == "栏目超期 1 · 空白 30"
     model = panel.freshness_model
     assert model.index(0, FreshnessColumn.ITEM).data().startswith("3.")

@@ -4,7 +4,7 @@ periodic obligations with how each stands, and the columns going stale (栏目�
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from enum import IntEnum
 from typing import Any, Generic, TypeVar
 
@@ -216,9 +216,4 @@ class FreshnessModel(_RowsTable[ItemFreshness]):
         return None
 
     def state_text(self, row: ItemFreshness) -> str:
-        if row.status is Freshness.STALE and row.stale_after is not None:
-            since = format_date(row.stale_after + timedelta(days=1))
-            return tr("{0}（{1}起）", _CONTEXT).format(row.word, since)
-        if row.status is Freshness.DUE_SOON and row.stale_after is not None:
-            return tr("{0}：{1}前须更新", _CONTEXT).format(row.word, format_date(row.stale_after))
-        return row.word
+        return row.state_text()
