@@ -481,7 +481,9 @@ class DeskController(QObject):
         if file is None:
             confirm.show_info(self.window, self.tr("从备份恢复"), self.tr("只能恢复本机数据库文件。"))
             return
-        chosen = files.ask_backup_file(self.window, paths.backups_dir_for(file))
+        chosen = files.ask_backup_file(
+            self.window, paths.backups_dir_for(file), backup.good_backups(file, limit=10)
+        )
         if chosen is None or not confirm.ask_restore(self.window, chosen.name):
             return
         try:

@@ -105,13 +105,44 @@ def test_backup_then_restore_from_the_window(desk: Desk, monkeypatch: pytest.Mon
     backup_file = Path(message.split("：", 1)[1])
     assert backup_file.is_file()
     desk.add(1, "备份后", formed_on=date(2026, 11, 3))
-    monkeypatch.setattr(files, "ask_backup_file", lambda _p, _folder: backup_file)
+    offered: list[object] = []
+    monkeypatch.setattr(
+        files, "ask_backup_file", lambda _p, _folder, good: offered.append(good) or backup_file
+    )
     monkeypatch.setattr(confirm, "ask_restore", lambda _p, _name: True)
     told: list[str] = []
     monkeypatch.setattr(confirm, "show_info", lambda _p, _t, text: told.append(text))
     desk.window.restore_action.trigger()
     assert [r.publication.title for r in desk.controller.rows] == ["备份前"]
     assert told and "原数据已另存为" in told[0]
+    [good] = offered  # the good backups, newest first, each with its time and number of records
+    assert good[0].path == backup_file and good[0].describe().endswith("1 条公开信息")
+
+
+def test_the_backup_chooser_offers_the_good_backups_by_time_and_count(
+    qtbot: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from disclosure_desk.store.backup import BackupInfo
+
+    good = [
+        BackupInfo(tmp_path / "desk-auto-20261201-170200.sqlite3", datetime(2026, 12, 1, 17, 2), 12),
+        BackupInfo(tmp_path / "desk-daily-20261201.sqlite3", datetime(2026, 12, 1, 8, 30), 11),
+    ]
+    shown: list[list[str]] = []
+
+    def pick_second(
+        _parent: object, _title: str, _label: str, items: list[str], *_a: object
+    ) -> tuple[str, bool]:
+        shown.append(items)
+        return items[1], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick_second)
+    assert files.ask_backup_file(None, tmp_path, good) == good[1].path
+    assert shown[0][0].startswith("2026-12-01 17:02，12 条公开信息") and shown[0][-1] == "其他备份文件…"
 
 
 def test_import_a_revised_catalogue_from_the_window(

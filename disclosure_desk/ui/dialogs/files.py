@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+
+from disclosure_desk.store.backup import BackupInfo
 
 
 def _tr(text: str) -> str:
@@ -25,7 +28,19 @@ def _ask_xlsx(parent: QWidget | None, title: str, suggested: Path) -> Path | Non
     return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
 
-def ask_backup_file(parent: QWidget | None, folder: Path) -> Path | None:
+def ask_backup_file(parent: QWidget | None, folder: Path, backups: Sequence[BackupInfo] = ()) -> Path | None:
+    """One of the good `backups` (newest first, each with its time and number of records), or any other
+    file the officer picks."""
+    if backups:
+        other = _tr("其他备份文件…")
+        labels = [f"{b.describe()}　{b.path.name}" for b in backups] + [other]
+        choice, ok = QInputDialog.getItem(
+            parent, _tr("从备份恢复"), _tr("完好的备份（时间，公开信息条数），最新的在前："), labels, 0, False
+        )
+        if not ok:
+            return None
+        if choice != other:
+            return backups[labels.index(choice)].path
     name, _ = QFileDialog.getOpenFileName(
         parent, _tr("选择要恢复的备份"), str(folder), _tr("数据库备份 (*.sqlite3 *.db);;所有文件 (*)")
     )
