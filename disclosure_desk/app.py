@@ -18,14 +18,19 @@ from disclosure_desk.store.backup_schedule import PERIOD, BackupSchedule
 from disclosure_desk.store.db import sqlite_path
 from disclosure_desk.store.repository import Store
 from disclosure_desk.ui.applications_controller import attach_applications
+from disclosure_desk.ui.backup_controller import attach_backup_actions
 from disclosure_desk.ui.card_routing import route_cards
+from disclosure_desk.ui.catalogue_controller import attach_catalogue
 from disclosure_desk.ui.controller import DeskController
 from disclosure_desk.ui.dashboard_controller import attach_dashboard
 from disclosure_desk.ui.main_window import MainWindow
 from disclosure_desk.ui.persistence import UiState, open_ui_settings
 from disclosure_desk.ui.presenters import Clock
 from disclosure_desk.ui.reminders import Notifier
+from disclosure_desk.ui.report_controller import attach_report
+from disclosure_desk.ui.settings_controller import attach_settings
 from disclosure_desk.ui.statutory_controller import attach_statutory
+from disclosure_desk.ui.trash_controller import attach_trash
 
 if TYPE_CHECKING:
     from disclosure_desk.cli.context import CliContext
@@ -50,21 +55,15 @@ def build_desk(
     window.chooseItemRequested.connect(controller.choose_item_for_new)
     window.editRequested.connect(controller.edit_publication)
     window.deleteRequested.connect(controller.delete_publication)
-    window.trashRequested.connect(controller.open_trash)
-    window.settingsRequested.connect(controller.open_settings)
-    window.holidaysRequested.connect(controller.open_holidays)
-    window.aboutRequested.connect(controller.show_about)
-    window.reportRequested.connect(controller.export_report)
-    window.backupRequested.connect(controller.backup_now)
-    window.restoreRequested.connect(controller.restore_backup)
-    window.openDataFolderRequested.connect(controller.open_data_folder)
     window.historyRequested.connect(controller.show_history)
     window.row_actions.markPublishedRequested.connect(controller.mark_published)
-    window.ruleRequested.connect(controller.set_rule)
-    window.dynamicRequested.connect(controller.set_dynamic)
-    window.importCatalogueRequested.connect(controller.import_catalogue)
-    window.exportCatalogueRequested.connect(controller.export_catalogue)
-    window.catalogueVersionsRequested.connect(controller.show_catalogue_versions)
+    window.openDataFolderRequested.connect(controller.open_data_folder)
+    window.aboutRequested.connect(controller.show_about)
+    attach_trash(store, window, controller)
+    attach_settings(store, window, controller)
+    attach_report(store, window, clock)
+    attach_backup_actions(store, window, controller)
+    attach_catalogue(store, window, controller)
     dashboard = attach_dashboard(store, clock, window, controller, notifier)
     attach_applications(store, clock, window, controller, dashboard)
     attach_statutory(store, clock, window, controller)

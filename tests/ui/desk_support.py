@@ -17,6 +17,8 @@ from disclosure_desk.store.repository import Store
 from disclosure_desk.ui.controller import DeskController
 from disclosure_desk.ui.main_window import CATALOGUE_TAB, MainWindow
 from disclosure_desk.ui.reminders import Notifier
+from disclosure_desk.ui.settings_controller import SettingsController
+from disclosure_desk.ui.trash_controller import TrashController
 
 # A Wednesday; item 1 formed on 2026-11-02 is due on 2026-11-30, within the 5-working-day "due soon" window.
 TODAY = date(2026, 11, 25)
@@ -46,6 +48,18 @@ class Desk:
         qtbot.waitExposed(window)
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
         return cls(window, controller, store, qtbot)
+
+    @property
+    def trash(self) -> TrashController:
+        found = self.window.findChild(TrashController)
+        assert found is not None
+        return found
+
+    @property
+    def settings(self) -> SettingsController:
+        found = self.window.findChild(SettingsController)
+        assert found is not None
+        return found
 
     def item(self, number: int) -> CatalogueItem:
         found = self.store.active_catalogue().item_by_number(number)

@@ -22,6 +22,8 @@ from disclosure_desk.domain.settings import Settings
 from disclosure_desk.store.repository import Store
 from disclosure_desk.ui.application import configure_application, create_application
 from disclosure_desk.ui.main_window import ALL_TAB, CATALOGUE_TAB
+from disclosure_desk.ui.settings_controller import SettingsController
+from disclosure_desk.ui.trash_controller import TrashController
 
 TODAY = date(2026, 11, 25)
 SAMPLES = [
@@ -80,6 +82,9 @@ def main(out: Path) -> int:
     for width, height in ((1366, 768), (1920, 1080)):
         settings = QSettings(str(folder / f"ui{width}.ini"), QSettings.Format.IniFormat)
         window, controller = build_desk(store, lambda: TODAY, settings)
+        settings_controller = window.findChild(SettingsController)
+        trash_controller = window.findChild(TrashController)
+        assert settings_controller is not None and trash_controller is not None
         window.resize(width, height - 40)
         window.show()
         window.catalogue_panel.select_item(store.active_catalogue().items[0].id or 0)
@@ -95,9 +100,9 @@ def main(out: Path) -> int:
             shoot(controller.editor, out / f"editor_{width}.png")
             controller.editor.reject()
         window.settings_action.trigger()
-        if controller.settings_dialog is not None:
-            shoot(controller.settings_dialog, out / f"settings_{width}.png")
-            controller.settings_dialog.reject()
+        if settings_controller.settings_dialog is not None:
+            shoot(settings_controller.settings_dialog, out / f"settings_{width}.png")
+            settings_controller.settings_dialog.reject()
         if width == 1366:
             window.catalogue_panel.select_item(store.active_catalogue().item_by_number(18).id or 0)
             window.new_action.trigger()
@@ -115,16 +120,16 @@ def main(out: Path) -> int:
                 shoot(controller.editor, out / "editor_warning_and_errors.png")
                 controller.editor.reject()
             window.holidays_action.trigger()
-            if controller.holidays_dialog is not None:
-                shoot(controller.holidays_dialog, out / "holidays.png")
-                controller.holidays_dialog.reject()
+            if settings_controller.holidays_dialog is not None:
+                shoot(settings_controller.holidays_dialog, out / "holidays.png")
+                settings_controller.holidays_dialog.reject()
             deleted = store.publications()[-1]
             store.delete_publication(deleted.id or 0)
             controller.reload()
             window.trash_action.trigger()
-            if controller.trash_dialog is not None:
-                shoot(controller.trash_dialog, out / "trash.png")
-                controller.trash_dialog.reject()
+            if trash_controller.dialog is not None:
+                shoot(trash_controller.dialog, out / "trash.png")
+                trash_controller.dialog.reject()
         window.close()
     store.close()
     return 0

@@ -58,7 +58,7 @@ def _select_in_tab(desk: Desk, number: str) -> None:
 
 def _open_trash(desk: Desk) -> TrashDialog:
     desk.window.trash_action.trigger()
-    dialog = desk.controller.trash_dialog
+    dialog = desk.trash.dialog
     assert dialog is not None and dialog.isVisible()
     return dialog
 

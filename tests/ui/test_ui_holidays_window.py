@@ -27,7 +27,7 @@ pytestmark = pytest.mark.gui
 def test_holiday_dialog_lists_years_and_a_correction_recomputes_due_dates(desk: Desk) -> None:
     desk.add(1, "部门文件", formed_on=date(2026, 11, 2))
     desk.window.holidays_action.trigger()
-    dialog = desk.controller.holidays_dialog
+    dialog = desk.settings.holidays_dialog
     assert dialog is not None
     years = [dialog.years_model.index(r, 0).data() for r in range(dialog.years_model.rowCount())]
     assert "2026" in years
@@ -61,7 +61,7 @@ def test_import_a_holiday_file(desk: Desk, tmp_path: Path, monkeypatch: pytest.M
         confirm, "ask_import_holidays", lambda _parent, summary: summaries.append(summary) or True
     )
     desk.window.holidays_action.trigger()
-    desk.controller.import_holidays(str(path))
+    desk.settings.import_holidays(str(path))
     assert summaries and "2027" in summaries[0]
     assert 2027 in {s.year for s in desk.store.holiday_schedules()}
     assert "已导入2027年的节假日安排" in desk.window.statusBar().currentMessage()
@@ -74,7 +74,7 @@ def test_a_bad_holiday_file_is_reported_in_chinese(
     path.write_text("这不是节假日文件\n", encoding="utf-8")
     errors: list[str] = []
     monkeypatch.setattr(confirm, "show_error", lambda _parent, _title, message: errors.append(message))
-    desk.controller.import_holidays(str(path))
+    desk.settings.import_holidays(str(path))
     assert errors and all(not message.isascii() for message in errors)
 
 

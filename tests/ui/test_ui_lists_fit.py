@@ -95,7 +95,7 @@ def test_an_empty_list_says_why(desk: Desk) -> None:
     assert item_hint.isVisible() and "本事项还没有登记公开信息" in item_hint.text()
 
     desk.window.trash_action.trigger()
-    trash = desk.controller.trash_dialog
+    trash = desk.trash.dialog
     assert trash is not None
     assert trash.empty_hint.label.isVisible() and trash.empty_hint.label.text().startswith("回收站是空的")
     trash.reject()

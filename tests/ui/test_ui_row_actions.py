@@ -148,7 +148,7 @@ def test_delete_from_an_items_list_then_restore_from_the_trash_menu(
     assert desk.store.publications() == []
 
     desk.window.trash_action.trigger()
-    trash = desk.controller.trash_dialog
+    trash = desk.trash.dialog
     assert trash is not None
     desk.activate(trash)
     menu = right_click(desk, trash.view, trash.view.model().index(0, 0))

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.gui
 
 def _open_trash(desk: Desk) -> TrashDialog:
     desk.window.trash_action.trigger()
-    dialog = desk.controller.trash_dialog
+    dialog = desk.trash.dialog
     assert dialog is not None and dialog.isVisible()
     return dialog
 
@@ -83,7 +83,7 @@ def test_purge_asks_first_and_deletes_for_good(desk: Desk, monkeypatch: pytest.M
 
 def _open_settings(desk: Desk) -> SettingsDialog:
     desk.window.settings_action.trigger()
-    dialog = desk.controller.settings_dialog
+    dialog = desk.settings.settings_dialog
     assert dialog is not None and dialog.isVisible()
     desk.activate(dialog)
     return dialog
@@ -101,7 +101,7 @@ def test_settings_change_persists_and_recomputes(desk: Desk, db_path: Path) -> N
     desk.type(dialog.report_reviewer, " 李强")
     desk.qtbot.keyClicks(dialog.contact_phone, "0533-6181234")
     desk.qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    desk.qtbot.waitUntil(lambda: desk.controller.settings_dialog is None)
+    desk.qtbot.waitUntil(lambda: desk.settings.settings_dialog is None)
     assert desk.window.statusBar().currentMessage() == "已保存设置"
     assert desk.controller.rows[0].record.due.due_on == date(2026, 11, 5)
 
