@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from disclosure_desk.domain.application_clock import ApplicationRecord, ReplyClock, check_events
 from disclosure_desk.domain.applications import ApplicantType, Application, ApplicationStatus
 from disclosure_desk.domain.errors import DisclosureDeskError, ValidationError
+from disclosure_desk.store.applications import ENTITY as APPLICATION_ENTITY
 from disclosure_desk.store.applications import ApplicationRegister
 from disclosure_desk.store.repository import Store
 from disclosure_desk.ui.application_reminder import ApplicationReminder
@@ -17,6 +18,7 @@ from disclosure_desk.ui.controller import DeskController
 from disclosure_desk.ui.dashboard_controller import DashboardController
 from disclosure_desk.ui.dialogs import confirm
 from disclosure_desk.ui.dialogs.application_editor import ApplicationEditor
+from disclosure_desk.ui.dialogs.history_dialog import HistoryDialog
 from disclosure_desk.ui.main_window import MainWindow
 from disclosure_desk.ui.panels.applications_panel import ApplicationsPanel
 from disclosure_desk.ui.presenters import Clock
@@ -31,6 +33,7 @@ class ApplicationsController(QObject):
         self, store: Store, panel: ApplicationsPanel, clock: Clock, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
+        self.store = store
         self.register = ApplicationRegister(store)
         self.panel = panel
         self.clock = clock
@@ -100,6 +103,17 @@ class ApplicationsController(QObject):
             self.panel.select_application(saved.id)
         self.statusMessage.emit(self.tr("已保存申请：{0}").format(saved.number))
 
+    def show_history(self, record: ApplicationRecord) -> None:
+        """修改记录 of one request: who registered, changed, replied to or deleted it, and when."""
+        application = record.application
+        if application.id is None:
+            return
+        entries = self.store.audit_history(APPLICATION_ENTITY, application.id)
+        name = self.tr("申请 {0}").format(application.number)
+        dialog = HistoryDialog(name, entries, self.panel.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def delete_application(self, record: ApplicationRecord) -> None:
         application = record.application
         if application.id is None or not confirm.ask_delete_application(
@@ -141,4 +155,8 @@ def attach_applications(
     applications.reloaded.connect(show)
     applications.reloaded.connect(dashboard.set_applications)
     window.dashboard_panel.applicationRequested.connect(applications.edit_by_id)
+    # the toolbar's 编辑/删除/修改记录 and the lists' context menu on an application's row
+    window.applicationEditRequested.connect(applications.edit_application)
+    window.applicationDeleteRequested.connect(applications.delete_application)
+    window.applicationHistoryRequested.connect(applications.show_history)
     return applications

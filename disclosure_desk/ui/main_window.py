@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
+from disclosure_desk.domain.application_clock import ApplicationRecord
 from disclosure_desk.domain.catalogue import Catalogue, CatalogueItem
 from disclosure_desk.ui.panels.applications_panel import ApplicationsPanel
 from disclosure_desk.ui.panels.catalogue_panel import CataloguePanel
@@ -43,6 +44,10 @@ class MainWindow(QMainWindow):
     restoreRequested = Signal()
     openDataFolderRequested = Signal()
     historyRequested = Signal(object)  # RegisterRow
+    # an information request's row, on the start page or the 依申请公开 tab
+    applicationEditRequested = Signal(object)  # ApplicationRecord
+    applicationDeleteRequested = Signal(object)  # ApplicationRecord
+    applicationHistoryRequested = Signal(object)  # ApplicationRecord
     ruleRequested = Signal(object)  # CatalogueItem
     dynamicRequested = Signal(object, bool)  # CatalogueItem, marked 动态?
     importCatalogueRequested = Signal()
@@ -98,18 +103,30 @@ class MainWindow(QMainWindow):
         self.detail_panel.dynamicToggled.connect(self._request_dynamic)
         self.publications_panel.editRequested.connect(self.editRequested)
         self.tabs.currentChanged.connect(self._update_actions)
-        for view in (self.detail_panel.table, self.publications_panel.table, self.dashboard_panel.open_view):
+        for view in (
+            self.detail_panel.table,
+            self.publications_panel.table,
+            self.dashboard_panel.open_view,
+            self.applications_panel.table,
+        ):
             view.selectionModel().selectionChanged.connect(self._update_actions)
-        # one context menu on every list of publications (row_actions)
+        # one context menu on every list of publications and information requests (row_actions)
         self.row_actions = RowActions(self)
         self.row_actions.attach(self.detail_panel.table, self.detail_panel.table.row_at)
         self.row_actions.attach(self.publications_panel.table, self.publications_panel.table.row_at)
         self.row_actions.attach(self.dashboard_panel.open_view, self._dashboard_row)
+        self.row_actions.attach(self.applications_panel.table, self.applications_panel.record_at)
         self.row_actions.editRequested.connect(self.editRequested)
         self.row_actions.deleteRequested.connect(self.deleteRequested)
         self.row_actions.historyRequested.connect(self.historyRequested)
+        self.row_actions.applicationEditRequested.connect(self.applicationEditRequested)
+        self.row_actions.applicationDeleteRequested.connect(self.applicationDeleteRequested)
+        self.row_actions.applicationHistoryRequested.connect(self.applicationHistoryRequested)
         self.row_actions.titleCopied.connect(
             lambda title: self.show_status(self.tr("已复制标题：{0}").format(title))
+        )
+        self.row_actions.contentCopied.connect(
+            lambda content: self.show_status(self.tr("已复制申请内容：{0}").format(content))
         )
         self._update_actions()
         guard_on_screen(self)
@@ -318,7 +335,10 @@ class MainWindow(QMainWindow):
     def _title_copied(self, title: str) -> None:
         self.show_status(self.tr("已复制标题：{0}").format(title))
 
-    def _dashboard_row(self, index: QModelIndex) -> RegisterRow | None:
+    def _dashboard_row(self, index: QModelIndex) -> RegisterRow | ApplicationRecord | None:
+        application = self.dashboard_panel.application_at(index)
+        if application is not None:
+            return application
         entry = self.dashboard_panel.entry_at(index)
         return self._by_id.get(entry.record.publication.id or -1) if entry is not None else None
 
@@ -351,19 +371,26 @@ class MainWindow(QMainWindow):
         if row is not None:
             self.editRequested.emit(row)
             return
-        application_id = self._start_page_application()
-        if application_id is not None:  # an application among the start page's due dates
-            self.dashboard_panel.applicationRequested.emit(application_id)
+        application = self.current_application()
+        if application is not None:  # the start page's due dates hold applications too
+            self.applicationEditRequested.emit(application)
 
-    def _start_page_application(self) -> int | None:
-        if self.tabs.currentIndex() != DASHBOARD_TAB:
-            return None
-        return self.dashboard_panel.current_application_id()
+    def current_application(self) -> ApplicationRecord | None:
+        """The information request on the selected row of the start page or the 依申请公开 tab."""
+        if self.tabs.currentIndex() == DASHBOARD_TAB:
+            return self.dashboard_panel.current_application()
+        if self.tabs.currentIndex() == APPLICATIONS_TAB:
+            return self.applications_panel.current_record()
+        return None
 
     def request_history(self) -> None:
         row = self.current_row()
         if row is not None:
             self.historyRequested.emit(row)
+            return
+        application = self.current_application()
+        if application is not None:
+            self.applicationHistoryRequested.emit(application)
 
     def request_rule(self) -> None:
         item = self.current_item()
@@ -381,6 +408,10 @@ class MainWindow(QMainWindow):
         row = self.current_row()
         if row is not None:
             self.deleteRequested.emit(row)
+            return
+        application = self.current_application()
+        if application is not None:
+            self.applicationDeleteRequested.emit(application)
 
     def focus_search(self) -> None:
         if self.tabs.currentIndex() == DASHBOARD_TAB:
@@ -398,8 +429,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_actions(self, *_args: object) -> None:
-        has_row = self.current_row() is not None
-        self.edit_action.setEnabled(has_row or self._start_page_application() is not None)
+        has_row = self.current_row() is not None or self.current_application() is not None
+        self.edit_action.setEnabled(has_row)
         self.delete_action.setEnabled(has_row)
         self.history_action.setEnabled(has_row)
 

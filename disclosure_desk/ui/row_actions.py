@@ -8,6 +8,9 @@ publications and the trash — and one double-click: the editor.
     查看历史…
     复制标题
 
+An information request's row (the start page's 依申请公开 rows, the 依申请公开 tab) gets the same menu
+in its own words — 办理…, 删除, 查看历史…, 复制申请内容 — through the same RowActions.
+
 The menu opens with popup(), never exec(): nothing blocks, and tests pick an entry as the officer does.
 A right-click selects the row first, as everywhere on Windows; the Menu key opens it at the current row.
 """
@@ -18,14 +21,17 @@ from collections.abc import Callable
 from enum import Enum
 from functools import partial
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
 
+from disclosure_desk.domain.application_clock import ApplicationRecord
 from disclosure_desk.ui.presenters import RegisterRow
 from disclosure_desk.ui.texts import tr
 
 _CONTEXT = "RowActions"
+# What a list says is behind one of its indexes: a publication's row, an information request, nothing.
+RowOf = Callable[[QModelIndex], RegisterRow | ApplicationRecord | None]
 
 
 class RowAction(Enum):
@@ -65,6 +71,20 @@ def publication_menu(
     return menu, actions
 
 
+def application_menu(parent: QWidget) -> tuple[QMenu, dict[RowAction, QAction]]:
+    """An information request's menu: what the publications' menu offers, in the request's words."""
+    menu = QMenu(parent)
+    menu.setObjectName("publicationMenu")  # one menu, one name: tests and styles find it the same way
+    actions = {
+        RowAction.EDIT: menu.addAction(tr("办理…", _CONTEXT)),
+        RowAction.DELETE: menu.addAction(tr("删除", _CONTEXT)),
+    }
+    menu.addSeparator()
+    actions[RowAction.HISTORY] = menu.addAction(tr("查看历史…", _CONTEXT))
+    actions[RowAction.COPY_TITLE] = menu.addAction(tr("复制申请内容", _CONTEXT))
+    return menu, actions
+
+
 def copy_title(title: str) -> None:
     clipboard = QGuiApplication.clipboard()
     if clipboard is not None:
@@ -89,20 +109,23 @@ class RowActions(QObject):
     editRequested = Signal(object)  # RegisterRow
     deleteRequested = Signal(object)  # RegisterRow
     historyRequested = Signal(object)  # RegisterRow
+    applicationEditRequested = Signal(object)  # ApplicationRecord
+    applicationDeleteRequested = Signal(object)  # ApplicationRecord
+    applicationHistoryRequested = Signal(object)  # ApplicationRecord
     titleCopied = Signal(str)
+    contentCopied = Signal(str)  # an information request's content
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.menu: QMenu | None = None  # the menu last shown (tests pick from it)
 
-    def attach(self, view: QAbstractItemView, row_of: Callable[[QModelIndex], RegisterRow | None]) -> None:
-        """A context menu on the view's rows; `row_of` gives the row behind an index (None: no menu)."""
+    def attach(self, view: QAbstractItemView, row_of: RowOf) -> None:
+        """A context menu on the view's rows; `row_of` gives the row behind an index (a publication's or
+        an information request's; None: no menu)."""
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(partial(self._show, view, row_of))
 
-    def _show(
-        self, view: QAbstractItemView, row_of: Callable[[QModelIndex], RegisterRow | None], pos: QPoint
-    ) -> None:
+    def _show(self, view: QAbstractItemView, row_of: RowOf, pos: QPoint) -> None:
         index, at = menu_position(view, pos)
         row = row_of(index) if index.isValid() else None
         if row is None:
@@ -110,20 +133,31 @@ class RowActions(QObject):
         view.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
-        menu, actions = publication_menu(view, published=row.publication.published_on is not None)
-        signals = {
-            RowAction.MARK_PUBLISHED: self.markPublishedRequested,
-            RowAction.EDIT: self.editRequested,
-            RowAction.DELETE: self.deleteRequested,
-            RowAction.HISTORY: self.historyRequested,
-        }
+        if isinstance(row, ApplicationRecord):
+            menu, actions = application_menu(view)
+            signals = {
+                RowAction.EDIT: self.applicationEditRequested,
+                RowAction.DELETE: self.applicationDeleteRequested,
+                RowAction.HISTORY: self.applicationHistoryRequested,
+            }
+            copied, done = row.application.content, self.contentCopied
+        else:
+            menu, actions = publication_menu(view, published=row.publication.published_on is not None)
+            signals = {
+                RowAction.MARK_PUBLISHED: self.markPublishedRequested,
+                RowAction.EDIT: self.editRequested,
+                RowAction.DELETE: self.deleteRequested,
+                RowAction.HISTORY: self.historyRequested,
+            }
+            copied, done = row.publication.title, self.titleCopied
         for key, signal in signals.items():
             actions[key].triggered.connect(partial(signal.emit, row))
-        actions[RowAction.COPY_TITLE].triggered.connect(partial(self._copy, row.publication.title))
+        actions[RowAction.COPY_TITLE].triggered.connect(partial(self._copy, copied, done))
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.menu = menu
         menu.popup(view.viewport().mapToGlobal(at))
 
-    def _copy(self, title: str) -> None:
-        copy_title(title)
-        self.titleCopied.emit(title)
+    @staticmethod
+    def _copy(text: str, done: SignalInstance) -> None:
+        copy_title(text)
+        done.emit(text)

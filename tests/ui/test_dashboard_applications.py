@@ -23,6 +23,7 @@ from disclosure_desk.domain.applications import (
 from disclosure_desk.domain.status import Status
 from disclosure_desk.store.applications import ApplicationRegister
 from disclosure_desk.ui.dialogs.application_editor import ApplicationEditor
+from disclosure_desk.ui.dialogs.history_dialog import HistoryDialog
 from disclosure_desk.ui.models.dashboard_model import OpenColumn, OpenWorkModel
 from disclosure_desk.ui.panels.dashboard_panel import DashboardPanel
 from disclosure_desk.ui.persistence import UiState
@@ -187,8 +188,15 @@ def test_one_click_selects_an_application_row(mixed: Desk) -> None:
     _act_on(mixed, 1, "click")
     assert _panel(mixed).current_application_id() == 1
     assert QApplication.activeModalWidget() is None and mixed.controller.editor is None
-    # the publications' own actions do not take an application for a publication
-    assert not mixed.window.delete_action.isEnabled() and not mixed.window.history_action.isEnabled()
+    # the toolbar's 删除 and 修改记录 act on the application, never on a publication
+    assert mixed.window.delete_action.isEnabled() and mixed.window.history_action.isEnabled()
+    mixed.window.history_action.trigger()
+    mixed.qtbot.waitUntil(lambda: mixed.window.findChild(HistoryDialog) is not None)
+    history = mixed.window.findChild(HistoryDialog)
+    assert isinstance(history, HistoryDialog)
+    assert history.model.index(0, 3).data() == "新建“科技专项资金分配结果”"
+    assert mixed.controller.editor is None
+    history.reject()
 
 
 def test_replying_in_the_editor_takes_the_application_off_the_list(mixed: Desk) -> None:

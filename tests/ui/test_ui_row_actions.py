@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -10,11 +11,16 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu
 
+from disclosure_desk.domain.application_clock import ApplicationRecord
+from disclosure_desk.domain.applications import ApplicantType, Application
 from disclosure_desk.domain.status import Status
+from disclosure_desk.store.applications import ApplicationRegister
 from disclosure_desk.ui.dialogs import confirm
+from disclosure_desk.ui.dialogs.application_editor import ApplicationEditor
 from disclosure_desk.ui.dialogs.history_dialog import HistoryDialog
 from disclosure_desk.ui.dialogs.mark_published_dialog import MarkPublishedDialog
 from disclosure_desk.ui.main_window import ALL_TAB, APPLICATIONS_TAB, DASHBOARD_TAB
+from disclosure_desk.ui.models.roles import ROW_ROLE
 
 pytestmark = pytest.mark.gui
 
@@ -212,3 +218,81 @@ def test_a_card_shows_the_register_filtered_to_what_it_counts(desk: Desk) -> Non
     desk.qtbot.mouseClick(panel.applications_card, Qt.MouseButton.LeftButton)
     assert desk.window.tabs.currentIndex() == APPLICATIONS_TAB
     assert desk.window.applications_panel.status.currentData() == "open"
+
+
+APPLICATION_MENU = ["办理…", "删除", "", "查看历史…", "复制申请内容"]
+
+
+def _application(desk: Desk, content: str, name: str = "赵六") -> int:
+    saved = ApplicationRegister(desk.store).add(
+        Application(
+            received_on=date(2026, 11, 2),
+            applicant_type=ApplicantType.NATURAL_PERSON,
+            content=content,
+            applicant_name=name,
+        ),
+        TODAY,
+    )
+    desk.controller.reload()
+    return saved.id or 0
+
+
+def _application_row(view: QAbstractItemView) -> QModelIndex:
+    model = view.model()
+    return next(
+        model.index(r, 0)
+        for r in range(model.rowCount())
+        if isinstance(model.index(r, 0).data(ROW_ROLE), ApplicationRecord)
+    )
+
+
+@pytest.mark.parametrize("tab", [DASHBOARD_TAB, APPLICATIONS_TAB])
+def test_an_application_row_has_the_menu_in_its_own_words(
+    desk: Desk, tab: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start page's 依申请公开 rows and the 依申请公开 tab: 办理, 删除, 查看历史, 复制申请内容."""
+    monkeypatch.setattr(confirm, "ask_delete_application", lambda *_a: True)
+    desk.add(1, "一条公开信息", formed_on=date(2026, 11, 2))
+    application_id = _application(desk, "科技专项资金分配结果")
+    register = ApplicationRegister(desk.store)
+    register.update(replace(register.application(application_id), applicant_name="赵七"), TODAY)
+    desk.controller.reload()
+    desk.window.tabs.setCurrentIndex(tab)
+    view = (
+        desk.window.dashboard_panel.open_view if tab == DASHBOARD_TAB else desk.window.applications_panel.table
+    )
+
+    menu = right_click(desk, view, _application_row(view))
+    assert texts(menu) == APPLICATION_MENU
+    assert all(a.isEnabled() for a in menu.actions())
+    pick(desk, menu, "复制申请内容")
+    clipboard = QGuiApplication.clipboard()
+    assert clipboard is not None and clipboard.text() == "科技专项资金分配结果"
+    assert desk.window.statusBar().currentMessage() == "已复制申请内容：科技专项资金分配结果"
+
+    menu = right_click(desk, view, _application_row(view))
+    pick(desk, menu, "查看历史…")
+    desk.qtbot.waitUntil(lambda: desk.window.findChild(HistoryDialog) is not None)
+    history = desk.window.findChild(HistoryDialog)
+    assert isinstance(history, HistoryDialog)
+    shown = [history.model.index(r, 3).data() for r in range(history.model.rowCount())]
+    assert shown[0] == "新建“科技专项资金分配结果”"
+    assert shown[1] == "申请人：已修改（个人信息只在编辑窗口显示）"
+    assert "赵六" not in " ".join(shown) and "赵七" not in " ".join(shown)
+    history.reject()
+    history.deleteLater()
+
+    # the toolbar's actions know the selected application too
+    assert desk.window.edit_action.isEnabled() and desk.window.delete_action.isEnabled()
+    menu = right_click(desk, view, _application_row(view))
+    pick(desk, menu, "办理…")
+    desk.qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ApplicationEditor))
+    editor = QApplication.activeModalWidget()
+    assert isinstance(editor, ApplicationEditor) and editor.value().id == application_id
+    editor.reject()
+    desk.qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+
+    menu = right_click(desk, view, _application_row(view))
+    pick(desk, menu, "删除")
+    assert register.applications() == []
+    assert [a.id for a in register.applications(deleted=True)] == [application_id]

@@ -192,7 +192,10 @@ class ApplicationsPanel(QWidget):
         index = self.table.currentIndex()
         if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
             return None
-        record = index.data(ROW_ROLE)
+        return self.record_at(index)
+
+    def record_at(self, index: QModelIndex) -> ApplicationRecord | None:
+        record = index.data(ROW_ROLE) if index.isValid() else None
         return record if isinstance(record, ApplicationRecord) else None
 
     def select_application(self, application_id: int) -> bool:

@@ -426,11 +426,18 @@ class DashboardPanel(QWidget):
         index = self._selected_index()
         return self.entry_at(index) if index is not None else None
 
-    def current_application_id(self) -> int | None:
+    def application_at(self, index: QModelIndex) -> ApplicationRecord | None:
+        record = index.data(ROW_ROLE) if index.isValid() else None
+        return record if isinstance(record, ApplicationRecord) else None
+
+    def current_application(self) -> ApplicationRecord | None:
         """The application on the list's selected row, when that row is one."""
         index = self._selected_index()
-        record = index.data(ROW_ROLE) if index is not None else None
-        return record.application.id if isinstance(record, ApplicationRecord) else None
+        return self.application_at(index) if index is not None else None
+
+    def current_application_id(self) -> int | None:
+        record = self.current_application()
+        return record.application.id if record is not None else None
 
     def _selected_index(self) -> QModelIndex | None:
         view = self.open_view
