@@ -258,9 +258,8 @@ def test_an_application_row_has_the_menu_in_its_own_words(
     register.update(replace(register.application(application_id), applicant_name="赵七"), TODAY)
     desk.controller.reload()
     desk.window.tabs.setCurrentIndex(tab)
-    view = (
-        desk.window.dashboard_panel.open_view if tab == DASHBOARD_TAB else desk.window.applications_panel.table
-    )
+    window = desk.window
+    view = window.dashboard_panel.open_view if tab == DASHBOARD_TAB else window.applications_panel.table
 
     menu = right_click(desk, view, _application_row(view))
     assert texts(menu) == APPLICATION_MENU
