@@ -13,8 +13,11 @@ schedule day and is skipped. A weekday written beside a date ("（周四）") is
 which catches a notice pasted under the wrong year.
 
 `parse_day_lines` reads the editor's boxes: one date or range per line ("2027-02-05..2027-02-11 春节",
-"2027-02-05至2027-02-11", "2月5日至11日 春节"), an optional name after it. `format_day_lines` writes
-consecutive days with the same name back as one range line.
+"2027-02-05至2027-02-11", "2月5日至11日 春节", "清明节：4月3日至5日"), an optional name after it.
+`parse_day_box` reads a box as the officer may fill it: such lines, and the notice's own sentences typed
+or pasted straight into it ("清明节：4月3日至5日放假调休，共3天。"), whose 放假 and 上班 days go where the
+notice says, whichever box they were written in. `format_day_lines` writes consecutive days with the same
+name back as one range line.
 
 No Qt here; every problem raises CalendarError (or DayLineError for a line) with a Chinese message.
 """
@@ -237,18 +240,61 @@ class DayLineError(ValueError):
 _ISO_RANGE = re.compile(r"\s*(?:\.\.|至|到|~)\s*")
 
 
+Day = tuple[date, str]
+
+
+@dataclass(frozen=True)
+class BoxDays:
+    """What one of the editor's boxes says: its own lines' days (the box's kind), and the days the
+    notice's sentences written in it set off (放假) and on (上班)."""
+
+    listed: tuple[Day, ...]
+    holidays: tuple[Day, ...] = ()
+    workdays: tuple[Day, ...] = ()
+
+
+def parse_day_box(text: str, year: int) -> BoxDays:
+    """A box's text, line by line: a line in the notice's wording (…月…日…放假 / 上班) is read as the
+    notice (parse_notice, its count and weekdays checked); every other line as parse_day_lines reads it.
+    Raises DayLineError naming the line."""
+    listed: list[Day] = []
+    holidays: list[Day] = []
+    workdays: list[Day] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0]
+        if not looks_like_notice(line):
+            try:
+                listed += parse_day_lines(line, year)
+            except DayLineError as error:
+                raise DayLineError(number, error.text, error.reason) from None
+            continue
+        try:
+            parsed = parse_notice(line, year)
+        except CalendarError as error:
+            raise DayLineError(number, line.strip(), str(error)) from None
+        holidays += parsed.holiday_days()
+        workdays += parsed.workday_days()
+    return BoxDays(tuple(listed), tuple(holidays), tuple(workdays))
+
+
 def parse_day_lines(text: str, year: int | None = None) -> list[tuple[date, str]]:
     """(day, name) for every day listed, one date or range per line, in the order written.
 
     A line is "2027-01-01 元旦", "2027-02-05..2027-02-11 春节" (also with 至, ~), or, when `year` is given,
-    as the notice writes it: "2月5日至11日 春节". "#" starts a comment. Raises DayLineError.
+    as the notice writes it: "2月5日至11日 春节", "清明节：4月3日至5日". "#" starts a comment. Raises
+    DayLineError.
     """
     days: list[tuple[date, str]] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = unicodedata.normalize("NFKC", raw.split("#", 1)[0]).strip()
         if not line:
             continue
-        if year is not None and re.match(r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*月", line):
+        header, body = _split_header(line)
+        chinese = r"^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月"
+        if year is not None and header is not None and re.match(chinese, body):
+            days += [(day, name or header) for day, name in _chinese_line(number, body.strip(), year)]
+            continue
+        if year is not None and re.match(chinese, line):
             days += _chinese_line(number, line, year)
             continue
         parts = _ISO_RANGE.split(line, maxsplit=1)

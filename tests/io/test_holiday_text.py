@@ -13,6 +13,7 @@ from disclosure_desk.io.holiday_text import (
     day_ranges,
     format_day_lines,
     looks_like_notice,
+    parse_day_box,
     parse_day_lines,
     parse_notice,
 )
@@ -153,3 +154,15 @@ def test_ranges_are_written_back_as_ranges_and_read_again() -> None:
     assert sorted(parse_day_lines(text)) == sorted(days)
     [block] = day_ranges([(date(2026, 5, d), "劳动节") for d in (1, 2, 3)])
     assert block.days == 3
+
+
+def test_a_box_reads_date_lines_and_the_notice_sentences_written_in_it() -> None:
+    text = "2027-01-01 元旦\n清明节：4月3日至5日\n劳动节：5月1日至5日放假调休，共5天。4月25日（星期日）上班。"
+    box = parse_day_box(text, 2027)
+    qingming = tuple((date(2027, 4, d), "清明节") for d in (3, 4, 5))
+    assert box.listed == ((date(2027, 1, 1), "元旦"), *qingming)
+    assert box.holidays == tuple((date(2027, 5, d), "劳动节") for d in range(1, 6))
+    assert box.workdays == ((date(2027, 4, 25), "劳动节"),)
+    with pytest.raises(DayLineError) as caught:
+        parse_day_box("2027-01-01\n4月3日至5日放假调休，共4天", 2027)
+    assert caught.value.line == 2 and "写的是4天" in caught.value.reason

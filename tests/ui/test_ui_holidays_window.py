@@ -228,3 +228,39 @@ def test_a_year_shows_ranges_and_names_its_source_in_words(qtbot: QtBot, store: 
     assert "2026-10-10（星期六）" in shown
     national = shown.index("2026-10-01 至 2026-10-07")
     assert days.index(national, 1).data() == "7" and days.index(national, 3).data() == "国庆节"
+
+
+def test_the_notice_wording_typed_into_the_boxes_is_read_as_the_notice(qtbot: QtBot) -> None:
+    """Issue 15 point 7: "4月3日至5日放假调休，共3天" typed into the 放假日期 box is the notice's own
+    wording, not an error; a 上班 sentence written there gives its days to the working days."""
+    dialog = HolidayYearDialog(None, default_year=2020)
+    qtbot.addWidget(dialog)
+    dialog.holidays.setPlainText(
+        "2020-01-01 元旦\n"
+        "清明节：4月4日至6日放假调休，共3天。\n"
+        "国庆节、中秋节：10月1日至8日放假调休，共8天。9月27日（星期日）、10月10日（星期六）上班。"
+    )
+    dialog.workdays.setPlainText("劳动节：4月26日（星期日）、5月9日（星期六）上班。")
+    dialog.submit()
+    schedule = dialog.result_schedule()
+    assert schedule is not None, dialog.error.text()
+    assert len(schedule.holidays) == 1 + 3 + 8
+    assert schedule.name_of(date(2020, 4, 5)) == "清明节"
+    assert schedule.adjusted_workdays == frozenset(
+        {date(2020, 9, 27), date(2020, 10, 10), date(2020, 4, 26), date(2020, 5, 9)}
+    )
+
+    bare = HolidayYearDialog(None, default_year=2027)
+    qtbot.addWidget(bare)
+    bare.holidays.setPlainText("4月3日至5日放假调休，共3天")
+    bare.submit()
+    result = bare.result_schedule()
+    assert result is not None, bare.error.text()
+    assert result.holidays == frozenset({date(2027, 4, 3), date(2027, 4, 4), date(2027, 4, 5)})
+
+    wrong = HolidayYearDialog(None, default_year=2027)
+    qtbot.addWidget(wrong)
+    wrong.holidays.setPlainText("2027-01-01 元旦\n清明节：4月3日至5日放假调休，共4天。")
+    wrong.submit()
+    assert wrong.result_schedule() is None
+    assert wrong.error.text().startswith("放假日期第2行：") and "写的是4天" in wrong.error.text()

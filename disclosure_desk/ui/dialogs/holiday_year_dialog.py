@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 from disclosure_desk.domain.errors import CalendarError
 from disclosure_desk.domain.workdays import YearSchedule
 from disclosure_desk.io.holiday_text import (
+    BoxDays,
     DayLineError,
     ParsedNotice,
     day_ranges,
     format_day_lines,
-    parse_day_lines,
+    parse_day_box,
     parse_notice,
 )
 from disclosure_desk.io.holidays_import import MANUAL_SOURCE, validate_schedule
@@ -197,9 +198,13 @@ class HolidayYearDialog(RemembersSize, QDialog):
     # --- value --------------------------------------------------------------------------------------
 
     def _typed_days(self) -> tuple[Days, Days]:
+        """The days off and the working days the two boxes list; a sentence of the notice typed into
+        either box gives its 放假 days to the first and its 上班 days to the second, as the notice says."""
+        off = self._parse(self.holidays.toPlainText(), self.tr("放假日期"))
+        on = self._parse(self.workdays.toPlainText(), self.tr("调休上班日期"))
         return (
-            self._parse(self.holidays.toPlainText(), self.tr("放假日期")),
-            self._parse(self.workdays.toPlainText(), self.tr("调休上班日期")),
+            [*off.listed, *off.holidays, *on.holidays],
+            [*on.listed, *off.workdays, *on.workdays],
         )
 
     def value(self) -> YearSchedule:
@@ -235,9 +240,9 @@ class HolidayYearDialog(RemembersSize, QDialog):
         )
         return original.source if same and original.source else MANUAL_SOURCE
 
-    def _parse(self, text: str, label: str) -> Days:
+    def _parse(self, text: str, label: str) -> BoxDays:
         try:
-            return parse_day_lines(text, self.year.value())
+            return parse_day_box(text, self.year.value())
         except DayLineError as error:
             reason = error.reason or self.tr("日期范围“{0}”不对，请检查起止日期。").format(error.text)
             raise ValueError(self.tr("{0}第{1}行：{2}").format(label, error.line, reason)) from None
