@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 from desk_support import Desk
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from disclosure_desk.domain.catalogue import CHANNELS
 from disclosure_desk.ui.dialogs import confirm
@@ -221,4 +221,27 @@ def test_the_date_picker_marks_holidays_and_adjusted_working_days(desk: Desk) ->
     assert calendar.dateTextFormat(QDate(2026, 2, 17)).background().color() == HOLIDAY_BACKGROUND
     assert calendar.dateTextFormat(QDate(2026, 10, 1)).background().style() == Qt.BrushStyle.NoBrush
     assert field.legend.isVisibleTo(field.legend.parentWidget())
+    editor.done(0)
+
+
+def test_the_prompt_itself_says_discard_and_offers_save_dont_save_cancel(desk: Desk) -> None:
+    """The real question box (not a stand-in): it names the publication, says 不保存 is 放弃修改, and
+    Esc is 取消 (keep editing)."""
+    editor = _new_editor(desk)
+    desk.type(editor.title_edit, "年度工作要点")
+    seen: list[tuple[str, list[str]]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append((box.text() + box.informativeText(), [b.text() for b in box.buttons()]))
+        desk.qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, answer)
+    desk.qtbot.keyClick(editor.title_edit, Qt.Key.Key_Escape)
+    desk.qtbot.waitUntil(lambda: len(seen) == 1)
+    text, buttons = seen[0]
+    assert "“年度工作要点”已修改" in text and "放弃修改" in text
+    assert sorted(buttons) == sorted(["保存", "不保存", "取消"])
+    assert editor.isVisible() and editor.title_edit.text() == "年度工作要点"
     editor.done(0)

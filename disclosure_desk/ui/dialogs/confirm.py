@@ -45,7 +45,7 @@ def ask_save_changes(parent: QWidget | None, title: str) -> SaveChoice:
         QMessageBox.StandardButton.NoButton,
         parent,
     )
-    box.setInformativeText(_tr("选择“不保存”将放弃本次填写和修改的内容。"))
+    box.setInformativeText(_tr("选择“不保存”即放弃修改：本次填写和修改的内容都不会保存。"))
     save = box.addButton(_tr("保存"), QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton(_tr("不保存"), QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(_tr("取消"), QMessageBox.ButtonRole.RejectRole)
