@@ -227,16 +227,17 @@ class _Window:
         return None
 
 
-def _existing(records: Iterable[PublicationRecord], as_of: date, report_day: date) -> list[PublicationRecord]:
-    """The records that existed on the statistics day, as far as the register can tell: entered by the
-    report day, and published or arisen by the statistics day (a record dated later is a later period's)."""
+def _existing(records: Iterable[PublicationRecord], as_of: date) -> list[PublicationRecord]:
+    """The records that existed on the statistics day: published or arisen by then (a record dated later
+    is a later period's). When it was typed into the register does not matter — officers enter records
+    late, and the start page, `status` and `publication list` for the same day count them too."""
     kept = []
     for record in records:
         pub = record.publication
-        if pub.created_at is not None and pub.created_at.date() > report_day:
-            continue
         if pub.published_on is None or pub.published_on > as_of:
-            arisen = arisen_on(record, report_day)
+            # Only a date the officer entered can put a record after the statistics day: one with no dates
+            # (say, only a statutory due date) was open then, as `status` for that day shows it.
+            arisen = arisen_on(record, as_of)
             if arisen is not None and arisen > as_of:
                 continue
         kept.append(record)
@@ -244,7 +245,7 @@ def _existing(records: Iterable[PublicationRecord], as_of: date, report_day: dat
 
 
 def _evaluate(data: ReportInput, as_of: date) -> list[Evaluated]:
-    existing = _existing(data.records, as_of, data.report_day)
+    existing = _existing(data.records, as_of)
     return list(evaluate_records(existing, as_of, data.calendar, data.settings.due_soon_days).entries)
 
 

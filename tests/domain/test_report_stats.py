@@ -165,13 +165,16 @@ def test_coverage_lists_items_without_a_publication_this_year() -> None:
 
 def test_report_made_mid_month_counts_up_to_that_day_only() -> None:
     made_on = date(2026, 10, 21)
-    entered_later = replace(
+    formed_later = replace(
         RECORDS["F"],
         publication=replace(
-            RECORDS["F"].publication, created_at=datetime(2026, 10, 22, 9, 0), title="后来录入"
+            RECORDS["F"].publication,
+            formed_on=date(2026, 10, 22),
+            created_at=datetime(2026, 10, 22, 9, 0),
+            title="后来形成",
         ),
     )
-    data = replace(october_input([*RECORDS.values(), entered_later]), report_day=made_on)
+    data = replace(october_input([*RECORDS.values(), formed_later]), report_day=made_on)
     stats = compute_report(data)
     assert stats.as_of == made_on and stats.partial
     assert stats.label == "2026年10月（截至10月21日）"
@@ -188,10 +191,28 @@ def test_report_made_mid_month_counts_up_to_that_day_only() -> None:
     assert stats.open_in(OpenGroup.DUE_REST_OF_MONTH)[0].group_text == "10月22日至31日到期"
     assert "10月22日至31日还有 2 条到期，11月将有 1 条到期" in headline(stats)
     assert stats.totals.due_rest_of_month == 2
-    # Nothing entered after the report day, nothing known after it.
+    # Nothing dated after the day counts (when a record was typed in does not matter: see below).
     titles = {d.title for d in stats.details} | {r.detail.title for r in stats.open_items}
-    assert "后来录入" not in titles
+    assert "后来形成" not in titles
     assert all("已公开" not in r.detail.notes for r in stats.open_items)
+
+
+def test_a_record_entered_after_the_month_is_counted_as_the_month_had_it() -> None:
+    # Only a statutory due date (10-20), entered on the report day: overdue on 10-31, as status says.
+    late_entry = replace(
+        RECORDS["C"],
+        publication=replace(
+            RECORDS["C"].publication,
+            formed_on=None,
+            title="法定日期补录",
+            created_at=datetime.combine(REPORT_DAY, datetime.min.time()),
+        ),
+    )
+    stats = compute_report(october_input([*RECORDS.values(), late_entry]))
+    assert stats.as_of == date(2026, 10, 31) < REPORT_DAY
+    overdue = [row.detail.title for row in stats.open_in(OpenGroup.OVERDUE)]
+    assert "法定日期补录" in overdue
+    assert stats.totals.overdue_open == compute_report(october_input()).totals.overdue_open + 1
 
 
 def test_a_month_not_begun_is_refused() -> None:

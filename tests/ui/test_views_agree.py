@@ -5,7 +5,8 @@ The day is Monday 2026-11-30. The register holds one record of each kind that ha
 differently somewhere: on time, late (its period crosses National Day and the 调休 Saturday 10-10), overdue,
 due soon (due today), published with no due date, published after the period end (12-01: still open on
 11-30), on time on the 调休 Saturday itself, earlier in the year, and a record whose due date falls in
-2027, a year without a holiday schedule.
+2027, a year without a holiday schedule; an overdue record whose only date is its statutory due date. All
+were typed in two days after the day.
 """
 
 from __future__ import annotations
@@ -31,10 +32,14 @@ from disclosure_desk.store.repository import Store
 pytestmark = pytest.mark.gui
 
 DAY = date(2026, 11, 30)
+ENTERED = date(2026, 12, 2)
 
 
-def _dates(formed: date | None = None, published: date | None = None) -> dict[str, date]:
-    return {k: v for k, v in (("formed_on", formed), ("published_on", published)) if v is not None}
+def _dates(
+    formed: date | None = None, published: date | None = None, due: date | None = None
+) -> dict[str, date]:
+    given = (("formed_on", formed), ("published_on", published), ("due_on_manual", due))
+    return {k: v for k, v in given if v is not None}
 
 
 # title → (item number, dates, status as of DAY)
@@ -44,6 +49,7 @@ SCENARIO: dict[str, tuple[int, dict[str, date], Status]] = {
     "逾期未公开": (1, _dates(date(2026, 10, 8)), Status.OVERDUE),
     "今天到期": (1, _dates(date(2026, 11, 2)), Status.DUE_SOON),
     "法定无日期": (18, _dates(published=date(2026, 11, 10)), Status.PUBLISHED),
+    "法定逾期未公开": (18, _dates(due=date(2026, 11, 20)), Status.OVERDUE),
     "期末后公开": (1, _dates(date(2026, 11, 3), date(2026, 12, 1)), Status.DUE_SOON),
     "调休日公开": (1, _dates(date(2026, 9, 14), date(2026, 10, 10)), Status.PUBLISHED_ON_TIME),
     "三月按时": (1, _dates(date(2026, 3, 2), date(2026, 3, 5)), Status.PUBLISHED_ON_TIME),
@@ -52,7 +58,7 @@ SCENARIO: dict[str, tuple[int, dict[str, date], Status]] = {
 
 MONTH = {"published": 3, "on_time": 1, "late": 1, "no_due_date": 1}
 YEAR = {"on_time_rate": 0.75, "on_time": 3, "late": 1, "no_due_date": 1}
-OVERDUE, DUE_SOON = 1, 2
+OVERDUE, DUE_SOON = 2, 2
 
 
 class SilentNotifier:
@@ -64,8 +70,8 @@ class SilentNotifier:
 
 
 def _seed(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Entered by the day: the monthly report leaves out records entered after the day it is made for.
-    monkeypatch.setattr(publication_store, "now", lambda: datetime.combine(DAY, time(9, 0)))
+    # Typed in two days after the day, as officers do: when a record was entered changes no view's count.
+    monkeypatch.setattr(publication_store, "now", lambda: datetime.combine(ENTERED, time(9, 0)))
     catalogue = store.active_catalogue()
     for title, (number, dates, _) in SCENARIO.items():
         item = catalogue.item_by_number(number)
