@@ -12,6 +12,7 @@ from datetime import date
 
 from disclosure_desk.domain.catalogue import CatalogueItem
 from disclosure_desk.domain.deadlines import DeadlineRule, RuleKind
+from disclosure_desk.domain.due import anchor_dates
 from disclosure_desk.domain.publication import PublicationRecord
 from disclosure_desk.domain.recurring import PeriodicObligation, periodic_obligations
 from disclosure_desk.domain.status import Evaluated, Evaluation, Figures, Status, working_days_late
@@ -142,11 +143,12 @@ def _periodic(
     calendar: WorkdayCalendar,
     rule_of: Callable[[CatalogueItem], DeadlineRule],
 ) -> tuple[PeriodicObligation, ...]:
-    published: dict[int, list[date]] = {}
+    published: dict[int, list[tuple[date | None, date]]] = {}
     for record in records:
         day = record.publication.published_on
         if day is not None:
-            published.setdefault(record.publication.item_id, []).append(day)
+            formed = anchor_dates(record.publication).formed_or_changed()
+            published.setdefault(record.publication.item_id, []).append((formed, day))
     found: list[PeriodicObligation] = []
     for item in items:
         rule = rule_of(item)

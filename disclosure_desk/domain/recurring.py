@@ -185,7 +185,7 @@ class PeriodicObligation:
 def periodic_obligations(
     item: CatalogueItem,
     rule: DeadlineRule,
-    published: Iterable[date],
+    published: Iterable[tuple[date | None, date]],
     *,
     since: date,
     today: date,
@@ -194,28 +194,49 @@ def periodic_obligations(
     """The obligations of `item` under its periodic `rule`: every reporting period from the one containing
     `since` up to the one containing `today`, each with its due date.
 
-    A publication meets the earliest open obligation whose period had begun when it was published (so a
-    March report published on 5 April meets March; one published late still meets the period it was owed
-    for, and is late). Periods the rule sets no date for (当年4月、7月、10月的上旬 has no fourth
-    quarter) are left out.
+    `published` holds each publication's (formed-or-changed day, publication day). A publication with a
+    formed day reports the period that day falls in — the same period its own due date is computed for
+    (periodic_due) — and meets only that period's obligation: the September report formed 09-30 and
+    published 10-15 meets September, late, never January. One without a formed day meets the earliest
+    open obligation whose period had begun when it was published (a March report published on 5 April
+    meets March). Periods the rule sets no date for (当年4月、7月、10月的上旬 has no fourth quarter) are
+    left out.
     """
     if rule.kind is not RuleKind.PERIODIC or rule.period is None or since > today:
         return ()
-    dates = sorted(d for d in published if d <= today)
+    periods: list[PeriodDue] = []
     start, end = period_containing(rule.period, since)
-    obligations: list[PeriodicObligation] = []
-    used = 0
     while start <= today:
         result = due_for_period(rule, start, end, calendar)
         if result.due_on is not None:
-            while used < len(dates) and dates[used] < start:
-                used += 1  # published before this period began: it was for an earlier one
-            met = dates[used] if used < len(dates) else None
-            used += met is not None
-            due = result.due_on
-            late = working_days_late(due, met or today, calendar)
-            left = calendar.working_days_between(today, due)
-            label = period_label(rule.period, start)
-            obligations.append(PeriodicObligation(item, label, start, end, due, met, late, left))
+            periods.append(result)
         start, end = next_period(rule.period, start)
+    met: dict[int, date] = {}
+    by_start = {p.start: i for i, p in enumerate(periods)}
+    loose: list[date] = []
+    for formed, day in sorted((pair for pair in published if pair[1] <= today), key=lambda pair: pair[1]):
+        if formed is None:
+            loose.append(day)
+            continue
+        index = by_start.get(period_of(rule, formed)[0])
+        if index is not None and index not in met:
+            met[index] = day  # publication-day order: the earliest publication meets its period
+    used = 0
+    for index, period in enumerate(periods):
+        if index in met:
+            continue
+        while used < len(loose) and loose[used] < period.start:
+            used += 1  # published before this period began: it was for an earlier one
+        if used < len(loose):
+            met[index] = loose[used]
+            used += 1
+    obligations: list[PeriodicObligation] = []
+    for index, period in enumerate(periods):
+        due = period.due_on
+        assert due is not None
+        met_on = met.get(index)
+        late = working_days_late(due, met_on or today, calendar)
+        left = calendar.working_days_between(today, due)
+        label = period_label(rule.period, period.start)
+        obligations.append(PeriodicObligation(item, label, period.start, period.end, due, met_on, late, left))
     return tuple(obligations)

@@ -133,11 +133,15 @@ def test_the_period_contains_the_day_and_is_due_after_it_ends_or_on_its_last_day
 ITEM = CatalogueItem(7, "", "财务公开", "", "村级财务收支", "", "次月上旬", "", id=7)
 
 
-def obligations(text: str, published: list[str], today: str) -> list[tuple[str, str, str | None, int]]:
+def obligations(
+    text: str, published: list[str], today: str, formed: list[str | None] | None = None
+) -> list[tuple[str, str, str | None, int]]:
+    """`published` days, each with the formed day at the same place in `formed` (none by default)."""
+    days = formed or [None] * len(published)
     found = periodic_obligations(
         ITEM,
         parse_time_limit(text),
-        [date.fromisoformat(d) for d in published],
+        [(d and date.fromisoformat(d), date.fromisoformat(p)) for d, p in zip(days, published, strict=True)],
         since=date(2026, 1, 1),
         today=date.fromisoformat(today),
         calendar=CAL,
@@ -156,6 +160,26 @@ def test_monthly_reports_met_on_time_late_and_open() -> None:
         ("2026年4月", "2026-05-10", None, 2),  # due Sunday 05-10; open on Tuesday 05-12: Mon, Tue
         ("2026年5月", "2026-06-10", None, 0),  # the current month, not yet due
     ]
+
+
+def test_a_report_meets_the_period_its_formed_day_falls_in() -> None:
+    # The officer registers only the September and October reports (formed on the months' last days):
+    # they meet September (late: due 10-10, a 调休 Saturday; 10-12..10-15 are four working days) and
+    # October; January to August stay open, and nothing is credited to a month the report is not for.
+    result = obligations(
+        "次月上旬", ["2026-10-15", "2026-11-09"], "2026-12-02", formed=["2026-09-30", "2026-10-31"]
+    )
+    assert result[0] == ("2026年1月", "2026-02-10", None, result[0][3])
+    assert all(met is None for _, _, met, _ in result[:8])
+    assert result[8] == ("2026年9月", "2026-10-10", "2026-10-15", 4)
+    assert result[9] == ("2026年10月", "2026-11-10", "2026-11-09", 0)
+    assert result[10][:3] == ("2026年11月", "2026-12-10", None)
+
+
+def test_a_report_for_last_year_meets_no_obligation_of_this_year() -> None:
+    # December 2025's report, published 2026-01-05, reports a period before the ones tracked.
+    result = obligations("次月上旬", ["2026-01-05"], "2026-02-02", formed=["2025-12-31"])
+    assert result[0] == ("2026年1月", "2026-02-10", None, 0)
 
 
 def test_a_minimum_frequency_is_met_within_its_period() -> None:
