@@ -71,7 +71,7 @@ def rule_summary(due: DueDate) -> str:
 class DetailRow:
     """One record as a report shows it, as of the report's statistics day."""
 
-    item_number: int
+    item_label: str  # the catalogue item's number, "33（旧版目录 第2版）" for an item of a replaced catalogue
     process: str
     category: str
     subcategory: str
@@ -158,7 +158,7 @@ def detail_row(ev: Evaluated, as_of: date, report_day: date) -> DetailRow:
     rec = ev.record
     pub, item = rec.publication, rec.item
     return DetailRow(
-        item_number=item.number,
+        item_label=item.number_label,
         process=process_of(item),
         category=category_of(item),
         subcategory=item.subcategory,

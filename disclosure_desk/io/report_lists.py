@@ -115,6 +115,7 @@ def _registered(row: DetailRow) -> str:
     """The title, then what the register holds beyond the printed row, one labelled line each (only what
     was entered)."""
     lines = [
+        ("目录事项", row.item_label),
         ("文号", row.document_number),
         ("索引号", row.index_number),
         ("公开渠道", row.channels),
@@ -140,7 +141,7 @@ def build_notes(report: ReportBook) -> None:
         report,
         SHEET_NOTES,
         f"{stats.bureau}信息明细附注（{stats.label}）",
-        f"与“{SHEET_DETAILS}”表按序号一一对应：登记的文号、索引号、公开渠道（及未使用的目录要求渠道）、"
+        f"与“{SHEET_DETAILS}”表按序号一一对应：所属目录事项的序号、登记的文号、索引号、公开渠道（及未使用的目录要求渠道）、"
         "责任科室、保密审查记录和公开链接，以及应公开日期的计算过程（起算日期、遇到的节假日和调休）。",
         columns,  # type: ignore[arg-type]
         rows,

@@ -476,15 +476,19 @@ class Sheet:
         ws.page_margins.header = ws.page_margins.footer = 0.25
         if self.table_range is not None:
             ws.print_title_rows = f"{self.table_range.header_row}:{self.table_range.header_row}"
+        # The page number goes after the bureau on the left, not in the centre: a centred one ran into the
+        # right-hand stamp on a portrait page once the count had two digits ("第 13 页 / 共 16 页统计截止").
+        page_number = "第 &P 页 / 共 &N 页"
+        bureau = _escape_header_footer(page.footer_left)
+        left = f"{bureau}　{page_number}" if bureau else page_number
         parts = [
-            (ws.oddHeader.right, page.header_right),
-            (ws.oddFooter.left, page.footer_left),
-            (ws.oddFooter.center, "第 &P 页 / 共 &N 页"),
-            (ws.oddFooter.right, page.footer_right),
+            (ws.oddHeader.right, _escape_header_footer(page.header_right)),
+            (ws.oddFooter.left, left),
+            (ws.oddFooter.right, _escape_header_footer(page.footer_right)),
         ]
         for part, text in parts:
             if text:
-                part.text = text if "&P" in text else _escape_header_footer(text)
+                part.text = text
                 part.font = f"{FONT_NAME},常规"
                 part.size = 10
 

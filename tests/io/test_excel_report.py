@@ -203,6 +203,7 @@ def test_detail_notes_hold_what_the_printed_row_leaves_out(workbook: Any) -> Non
     rows = {r["标题与登记信息"].split("\n")[0]: r for r in _rows(ws)}
     a = rows["关于印发《周村区科技创新券管理办法》的通知"]
     assert a["标题与登记信息"].split("\n")[1].split("；") == [
+        "目录事项：1",
         "文号：周科发〔2026〕12号",
         "索引号：11370303MB2852471X/2026-00012",
         "公开渠道：政府网站、政府公报",
@@ -267,8 +268,10 @@ def test_print_settings(workbook: Any, sheet: str, orientation: str) -> None:
     assert int(ws.page_setup.paperSize) == 9  # A4
     assert int(ws.page_setup.fitToWidth) == 1
     assert ws.sheet_properties.pageSetUpPr.fitToPage is True
-    assert "周村区科技局" in ws.oddFooter.left.text
-    assert ws.oddFooter.center.text == "第 &P 页 / 共 &N 页"
+    # The page number follows the bureau on the left: centred, it ran into the right-hand stamp (统计截止 …
+    # 生成于 …) on a portrait page once the page count had two digits.
+    assert ws.oddFooter.left.text == "周村区科技局　第 &P 页 / 共 &N 页"
+    assert ws.oddFooter.center.text is None
     assert f"2026年10月　{sheet}" in ws.oddHeader.right.text
     assert 0.2 <= ws.page_margins.footer < ws.page_margins.bottom
 
@@ -279,6 +282,17 @@ def test_lists_freeze_header_and_filter(workbook: Any, sheet: str, ref: str) -> 
     assert ws.freeze_panes == "A4"
     assert ws.auto_filter.ref == ref
     assert ws.print_title_rows == "$3:$3"
+
+
+def test_a_record_of_a_replaced_catalogue_names_its_item_as_the_window_does(tmp_path: Path) -> None:
+    record = RECORDS["B"]
+    old = replace(record, item=replace(record.item, old_version=2))
+    others = [r for key, r in RECORDS.items() if key != "B"]
+    book = load_workbook(write_report(tmp_path / "r.xlsx", compute_report(october_input([*others, old]))))
+    rows = {r["标题与登记信息"].split("\n")[0]: r for r in _rows(book["明细附注"])}
+    registered = rows["2026年度区级科技计划项目申报指南"]["标题与登记信息"].split("\n")[1]
+    assert old.item.number_label == "4（旧版目录 第2版）"
+    assert registered.split("；")[0] == f"目录事项：{old.item.number_label}"
 
 
 def test_wrapped_rows_get_room(workbook: Any) -> None:
