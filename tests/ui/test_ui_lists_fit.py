@@ -99,3 +99,21 @@ def test_an_empty_list_says_why(desk: Desk) -> None:
     assert trash is not None
     assert trash.empty_hint.label.isVisible() and trash.empty_hint.label.text().startswith("回收站是空的")
     trash.reject()
+
+
+def test_on_a_wide_window_the_catalogue_path_is_shown_in_full(desk: Desk) -> None:
+    """Issue 15 point 8: 目录位置 was always cut, even at 1920 with the title column half empty."""
+    desk.add(4, "意见反馈的公开", formed_on=date(2026, 11, 2))  # 4. 决策 › 重大决策预公开 › 意见反馈
+    desk.window.tabs.setCurrentIndex(ALL_TAB)
+    table = desk.window.publications_panel.table
+    index = table.proxy.index(0, Column.ITEM)
+    path = str(index.data())
+    full = table.fontMetrics().horizontalAdvance(path)
+    desk.window.resize(1000, 700)
+    desk.qtbot.waitUntil(lambda: desk.window.width() == 1000)
+    assert table.columnWidth(Column.ITEM) < full, "a narrow window elides the path in its middle"
+    title = table.columnWidth(Column.TITLE)
+    desk.window.resize(1900, 1000)
+    desk.qtbot.waitUntil(lambda: table.columnWidth(Column.ITEM) >= full)
+    assert table.columnWidth(Column.TITLE) > title, "the title still takes the rest"
+    assert table.columnWidth(Column.TITLE) >= table.fontMetrics().horizontalAdvance("意见反馈的公开")

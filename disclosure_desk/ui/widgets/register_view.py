@@ -2,8 +2,9 @@
 
 Columns are as wide as what they hold (a date with its ⚠, the longest status word, an index number); the
 title takes the rest, so it is the one that grows on a wide screen. The catalogue path elides in the
-middle: "1. 决策 › … › 部门文件" keeps the item's number and its own name. Tab leaves the table (the arrow
-keys move between rows); an empty table says why it is empty.
+middle: "1. 决策 › … › 部门文件" keeps the item's number and its own name — only where the room is short:
+once the titles in view are shown in full, the path column takes what it needs from the spare width.
+Tab leaves the table (the arrow keys move between rows); an empty table says why it is empty.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from disclosure_desk.domain.status import Status
@@ -69,6 +70,8 @@ class RegisterView(QTableView):
             width = max(metrics.horizontalAdvance(sample()), title)
             self.setColumnWidth(column, width + 28)  # cell padding, and the sort arrow in the header
         self.title_floor = metrics.horizontalAdvance("中") * 16
+        self._item_base = self.columnWidth(Column.ITEM)  # the path's share when the room is short
+        self._item_by_hand = False  # a width the officer set is kept
         self._fitting = False
         header.sectionResized.connect(self._on_section_resized)
         self.setItemDelegateForColumn(Column.ITEM, ElideMiddleDelegate(self))
@@ -98,18 +101,39 @@ class RegisterView(QTableView):
 
     def fit_title(self) -> None:
         """The title takes the width the other columns leave, but never less than a readable title
-        (a narrow table scrolls sideways rather than show "周村区…")."""
+        (a narrow table scrolls sideways rather than show "周村区…"). Where that leaves more than the titles
+        in view need, the catalogue path first gets its full width (up to what its rows need)."""
         header = self.horizontalHeader()
-        others = sum(
+        self._fitting = True
+        try:
+            if not self._item_by_hand and not header.isSectionHidden(Column.ITEM):
+                header.resizeSection(Column.ITEM, self._item_width())
+            others = sum(
+                header.sectionSize(c)
+                for c in range(header.count())
+                if c != Column.TITLE and not header.isSectionHidden(c)
+            )
+            width = max(self.viewport().width() - others, self.title_floor)
+            if header.sectionSize(Column.TITLE) != width:
+                header.resizeSection(Column.TITLE, width)
+        finally:
+            self._fitting = False
+
+    def _item_width(self) -> int:
+        """The path column's width: its base, plus what its rows in view still need, as far as the
+        spare width (beyond what the titles in view need) allows."""
+        header = self.horizontalHeader()
+        base = self._item_base
+        if self.proxy.rowCount() == 0 or header.isSectionHidden(Column.TITLE):
+            return base
+        fixed = sum(
             header.sectionSize(c)
             for c in range(header.count())
-            if c != Column.TITLE and not header.isSectionHidden(c)
+            if c not in (Column.TITLE, Column.ITEM) and not header.isSectionHidden(c)
         )
-        width = max(self.viewport().width() - others, self.title_floor)
-        if header.sectionSize(Column.TITLE) != width:
-            self._fitting = True
-            header.resizeSection(Column.TITLE, width)
-            self._fitting = False
+        spare = self.viewport().width() - fixed - base - max(self.sizeHintForColumn(Column.TITLE), 0)
+        wanted = self.sizeHintForColumn(Column.ITEM) - base
+        return base + max(min(wanted, spare), 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -117,6 +141,8 @@ class RegisterView(QTableView):
 
     def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
         if column != Column.TITLE and not self._fitting:
+            if column == Column.ITEM and QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
+                self._item_by_hand = True  # dragged by the officer (not a restored or fitted width)
             self.fit_title()  # another column changed by hand: the title gives or takes the difference
 
     def _empty_text(self) -> str:
@@ -130,6 +156,7 @@ class RegisterView(QTableView):
         self.source.set_rows(rows)
         if current is not None and current.publication.id is not None:
             self.select_publication(current.publication.id)
+        self.fit_title()
 
     def row_at(self, index: QModelIndex) -> RegisterRow | None:
         row = index.data(ROW_ROLE) if index.isValid() else None
