@@ -64,7 +64,7 @@ def open_seeded_store(
             holder = InstanceLock(file).other_holder()
             if holder is not None:  # what looks damaged may only be in the middle of being written
                 raise UnreadableStoreError(str(error), [], in_use=holder) from error
-        backups = good_backups(file) if file is not None else []
+        backups = good_backups(file) if file is not None else None
         raise UnreadableStoreError(str(error), backups) from error
     if lock is not None:
         store.add_close_hook(lock.release)
@@ -119,11 +119,15 @@ def attach_backups(
 class UnreadableStoreError(StoreError):
     """The database cannot be opened. Carries the newest good backups so the caller can offer them."""
 
-    def __init__(self, reason: str, backups: list[BackupInfo], *, in_use: str | None = None) -> None:
-        hint = restore_hint(backups) if in_use is None else in_use_hint(in_use)
+    def __init__(self, reason: str, backups: list[BackupInfo] | None, *, in_use: str | None = None) -> None:
+        """`backups` None: not an SQLite file (a server database), which has no backups folder to name."""
+        if in_use is not None:
+            hint = in_use_hint(in_use)
+        else:
+            hint = restore_hint(backups) if backups is not None else ""
         super().__init__(reason + hint)
         self.reason = reason
-        self.backups = backups
+        self.backups = backups or []
 
     @property
     def latest_backup(self) -> Path | None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from disclosure_desk import paths
+from disclosure_desk.domain.errors import os_error_text
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -108,7 +109,7 @@ def run_selftest_to(output: str | None, *, window_only: bool = False) -> int:
         with open(output, "w", encoding="utf-8") as out:
             return run(out)
     except OSError as error:
-        message = f"无法写入自检结果文件 {output}：{error.strerror or error}"
+        message = f"无法写入自检结果文件“{output}”：{os_error_text(error)}。"
         if sys.stderr is not None:
             print(message, file=sys.stderr)
         return 1

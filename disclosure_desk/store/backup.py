@@ -21,7 +21,7 @@ from pathlib import Path
 from disclosure_desk import paths
 from disclosure_desk.domain.errors import os_error_text
 from disclosure_desk.store.db import SQLITE_HEADER, read_only_uri, sqlite_path
-from disclosure_desk.store.errors import StoreError
+from disclosure_desk.store.errors import Failure, StoreError, classify
 from disclosure_desk.store.migrations import schema_problem
 from disclosure_desk.store.repository import Store
 
@@ -216,7 +216,20 @@ def backup_file(source: Path, target: Path, *, source_is_backup: bool = False, v
 def _reason(error: BaseException) -> str:
     if isinstance(error, OSError):
         return os_error_text(error)
-    return "无法读取数据库"
+    # SQLite says what failed in its result code: a full disk is not an unreadable database
+    problem = classify(error)
+    return _SQLITE_REASONS.get(problem.failure, "无法读取数据库") if problem is not None else "无法读取数据库"
+
+
+_SQLITE_REASONS = {
+    Failure.FULL: "磁盘空间已满，备份文件写不下",
+    Failure.LOCKED: "数据库正被另一个程序占用（已锁定），请稍后再试",
+    Failure.CORRUPT: "数据库文件已损坏，无法读取",
+    Failure.READ_ONLY: "备份文件所在的文件夹不可写入",
+    Failure.CANT_OPEN: "无法打开数据库文件或备份文件",
+    Failure.IO: "读写磁盘时出错",
+    Failure.PERMISSION: "没有访问权限",
+}
 
 
 def _discard(partial: Path) -> None:

@@ -159,7 +159,11 @@ def create_store_engine(url: str) -> Engine:
     try:
         engine = create_engine(url)
     except (ArgumentError, SQLAlchemyError, ImportError) as error:
-        raise StoreError(f"无法识别的数据库地址“{url}”：不支持的数据库类型，或缺少它的驱动程序。") from error
+        raise StoreError(
+            f"无法识别的数据库地址“{url}”：不支持的数据库类型，或缺少它的驱动程序。"
+            "SQLite 文件路径和 sqlite:/// 地址可直接使用；PostgreSQL 需先安装驱动"
+            '（python -m pip install "psycopg[binary]"），地址写作 postgresql+psycopg://用户@主机/库名。'
+        ) from error
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _on_sqlite_connect)
     return engine

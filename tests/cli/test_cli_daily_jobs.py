@@ -266,3 +266,18 @@ def test_status_lists_statutory_records_waiting_for_their_date(
     assert "需要填写应公开日期" in out and "应急预案" in out
     run(capsys, db_path, "publication", "edit", str(pid), "--due", "2026-12-10")
     assert json.loads(run(capsys, db_path, "status", "--format", "json")[1])["needs_due_date"] == []
+
+
+def test_history_names_every_field_in_chinese(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    """Seen: `history` printed "document_kind：其他 → 规章"; the department was 责任部门 there and 承办科室
+    in `show` and the editor."""
+    pid = add(capsys, db_path, "--item", "1", "--title", "甲", "--formed", "2026-11-02")
+    argv = ["--document-kind", "规章", "--abolished", "2026-11-20", "--department", "办公室"]
+    assert run(capsys, db_path, "publication", "edit", str(pid), *argv)[0] == 0
+    code, out, _ = run(capsys, db_path, "history", str(pid))
+    assert code == 0
+    assert "文件类型：其他 → 规章" in out and "废止日期：（空） → 2026-11-20" in out, out
+    assert "承办科室：（空） → 办公室" in out, out
+    code, out, _ = run(capsys, db_path, "history", str(pid), "--format", "json")
+    labels = {c["field"]: c["label"] for entry in json.loads(out) for c in entry["changes"]}
+    assert all(not label.isascii() for label in labels.values()), labels

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,18 @@ def test_the_default_data_folder_answers_reads_without_creating_a_database(
     code, out, _ = run(capsys, "publication", "add", "--item", "1", "--title", "第一条")
     assert code == 0
     assert (_isolated_user_dir / "disclosure_desk.sqlite3").exists()
+
+
+@pytest.mark.parametrize("url", ["postgresql+psycopg://officer@localhost/desk", "foo://x"])
+def test_a_server_address_without_its_driver_says_what_works_and_names_no_backups(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    """Seen: "…缺少它的驱动程序。" then "备份文件夹中没有找到完好的备份。" — a server database has no
+    backups folder."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as on a machine without the driver
+    code, out, err = run(capsys, "--db", url, "status")
+    assert code == 1 and out == ""
+    assert "驱动" in err and "sqlite:///" in err and "psycopg" in err, err
+    assert "备份" not in err, err
+    assert _files_under(tmp_path) == []

@@ -4,6 +4,7 @@ a schedule by the real clock (start, first change of the day, every few hours, c
 from __future__ import annotations
 
 import os
+import sqlite3
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -174,3 +175,26 @@ def test_backup_list_and_the_restore_hint_give_time_and_record_count(
     assert f"2026-11-30 17:02，1 条公开信息  {first}" in out
     assert f"，2 条公开信息  {second}" in out
     assert out.index(str(second)) < out.index(str(first))  # newest first
+
+
+def test_a_backup_onto_a_full_disk_says_the_disk_is_full(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Seen on a 2 MB tmpfs: "备份失败：无法读取数据库" for a healthy database and a full disk."""
+    store = open_seeded_store(str(db_path))
+    _add(store, "记录")
+    store.close()
+    real_connect = backup.sqlite3.connect
+
+    def small_disk(target: object, *args: object, **kwargs: object) -> sqlite3.Connection:
+        conn = real_connect(target, *args, **kwargs)  # type: ignore[call-overload]
+        if str(target).endswith(".partial"):
+            conn.execute("PRAGMA max_page_count = 3")  # SQLite's own SQLITE_FULL, as on a full disk
+        return conn  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(backup.sqlite3, "connect", small_disk)
+    assert main(["--db", str(db_path), "backup"]) == 1
+    err = capsys.readouterr().err
+    assert "磁盘空间已满" in err and "无法读取数据库" not in err, err
+    names = [p.name for p in (db_path.parent / "backups").iterdir()]
+    assert [n for n in names if "manual" in n or "partial" in n] == []
