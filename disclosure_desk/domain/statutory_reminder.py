@@ -34,6 +34,7 @@ class ReportProgress:
     prose_saved: bool
     placeholders: int  # 【请补充】 still in the saved text (the fresh draft always has some)
     exported_at: datetime | None
+    failed_checks: int = 0  # cross-checks (勾稽关系) failing today: the export is refused until they pass
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ def report_reminder(today: date, progress: ReportProgress) -> ReportReminder | N
     if progress.exported_at is not None:
         return None
     missing: list[str] = []
+    if progress.failed_checks:
+        missing.append(f"{progress.failed_checks} 项校验未通过")
     if not progress.figures_saved:
         missing.append("行政许可、处罚、强制、收费和复议诉讼数字尚未填写")
     if not progress.prose_saved:

@@ -112,13 +112,14 @@ class StatutoryReport:
 
 
 def build_section2(sources: ReportSources) -> Section2:
-    f = sources.figures
+    return section2_of(sources.documents, sources.year, sources.figures)
+
+
+def section2_of(documents: Sequence[DocumentFact], year: int, f: EnteredFigures) -> Section2:
     return Section2(
-        regulations=count_documents(
-            sources.documents, DocumentKind.REGULATION, sources.year, f.regulations_unregistered
-        ),
+        regulations=count_documents(documents, DocumentKind.REGULATION, year, f.regulations_unregistered),
         normative_documents=count_documents(
-            sources.documents, DocumentKind.NORMATIVE, sources.year, f.normative_unregistered
+            documents, DocumentKind.NORMATIVE, year, f.normative_unregistered
         ),
         licensing=f.licensing,
         penalty=f.penalty,
@@ -140,6 +141,19 @@ def figure_problems(sources: ReportSources, figures: EnteredFigures) -> list[Val
         if not check.ok:
             problems.append(ValidationError(check.message, field))
     return problems
+
+
+def report_checks(
+    year: int,
+    documents: Sequence[DocumentFact],
+    applications: Sequence[Table3Entry],
+    figures: EnteredFigures,
+    last_year_table3: Table3 | None,
+) -> list[Check]:
+    """The report's cross-checks from the few sources they depend on, without the publications' statistics
+    (the start page's reminder counts the failing ones); build_report runs the same checks."""
+    section2 = section2_of(documents, year, figures)
+    return run_checks(section2, count_table3(applications, year), figures.section4(), year, last_year_table3)
 
 
 def build_report(sources: ReportSources) -> StatutoryReport:

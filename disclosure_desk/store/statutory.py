@@ -6,18 +6,25 @@ Everything the officer enters goes through the audit trail (entity "statutory_re
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from disclosure_desk.domain.application_stats import application_period_stats
-from disclosure_desk.domain.publication import DocumentKind
+from disclosure_desk.domain.applications import Application
+from disclosure_desk.domain.publication import DocumentKind, PublicationRecord
 from disclosure_desk.domain.report_period import ReportPeriod
 from disclosure_desk.domain.report_stats import ReportStats, compute_report
 from disclosure_desk.domain.statutory_figures import EnteredFigures
 from disclosure_desk.domain.statutory_prose import ReportProse
 from disclosure_desk.domain.statutory_reminder import ReportProgress
-from disclosure_desk.domain.statutory_report import DocumentFact, ReportSources, StatutoryReport
+from disclosure_desk.domain.statutory_report import (
+    DocumentFact,
+    ReportSources,
+    StatutoryReport,
+    report_checks,
+)
 from disclosure_desk.domain.statutory_table3 import Table3, Table3Entry
 from disclosure_desk.store.applications import ApplicationRegister
 from disclosure_desk.store.base import now
@@ -53,15 +60,46 @@ def _saved(row: StatutoryReportRow | None, year: int) -> SavedYear:
     )
 
 
-def report_progress(store: Store, year: int) -> ReportProgress:
-    """How far `year`'s report is, for the start page's reminder: one row read, no report built."""
+def report_progress(store: Store, year: int, today: date) -> ReportProgress:
+    """How far `year`'s report is, for the start page's reminder: the saved row and the cross-checks as of
+    `today` (no report built: the checks need neither the publications' statistics nor the prose)."""
     saved = saved_year(store, year)
+    failed = 0
+    if saved.exported_at is None:
+        as_of = min(date(year, 12, 31), today)
+        checks = report_checks(
+            year,
+            _documents(store.publication_records()),
+            _table3_entries(ApplicationRegister(store).applications(), as_of),
+            saved.figures,
+            saved_year(store, year - 1).exported_table3,
+        )
+        failed = sum(not c.ok for c in checks)
     return ReportProgress(
         figures_saved=saved.figures_saved,
         prose_saved=saved.prose is not None,
         placeholders=len(saved.prose.placeholders()) if saved.prose is not None else 0,
         exported_at=saved.exported_at,
+        failed_checks=failed,
     )
+
+
+def _documents(records: Iterable[PublicationRecord]) -> list[DocumentFact]:
+    """The publications marked 规章 or 规范性文件, as table 二 counts them."""
+    return [
+        DocumentFact(p.document_kind, p.formed_on or p.published_on, p.abolished_on)
+        for p in (r.publication for r in records)
+        if p.document_kind is not DocumentKind.OTHER
+    ]
+
+
+def _table3_entries(applications: Iterable[Application], as_of: date) -> list[Table3Entry]:
+    """The applications received by `as_of`, as table 三 counts them."""
+    return [
+        Table3Entry(a.applicant_type, a.received_on, a.replied_on or a.withdrawn_on, a.result)
+        for a in applications
+        if a.received_on <= as_of
+    ]
 
 
 def saved_year(store: Store, year: int) -> SavedYear:
@@ -130,17 +168,9 @@ def report_sources(store: Store, year: int, generated_at: datetime) -> ReportSou
         for r in data.records
         if r.publication.published_on is not None and start <= r.publication.published_on <= as_of
     ]
-    documents = [
-        DocumentFact(p.document_kind, p.formed_on or p.published_on, p.abolished_on)
-        for p in (r.publication for r in data.records)
-        if p.document_kind is not DocumentKind.OTHER
-    ]
+    documents = _documents(data.records)
     applications = ApplicationRegister(store).applications()
-    entries = [
-        Table3Entry(a.applicant_type, a.received_on, a.replied_on or a.withdrawn_on, a.result)
-        for a in applications
-        if a.received_on <= as_of
-    ]
+    entries = _table3_entries(applications, as_of)
     yearly = application_period_stats(applications, start, min(date(year, 12, 31), as_of), store.calendar())
     saved, last_year = saved_year(store, year), saved_year(store, year - 1)
     last_stats = _year_stats(store, year - 1, datetime(year, 1, 1))

@@ -206,7 +206,7 @@ class StatutoryController(QObject):
     def refresh_reminder(self) -> None:
         today = self.clock()
         year = reminder_year(today)
-        reminder = None if year is None else report_reminder(today, report_progress(self.store, year))
+        reminder = None if year is None else report_reminder(today, report_progress(self.store, year, today))
         self.window.dashboard_panel.report_banner.set_reminder(reminder)
 
 

@@ -43,4 +43,6 @@ def test_what_is_missing() -> None:
     assert half_done is not None and half_done.missing == ("正文还有 2 处【请补充】", "尚未导出 Word 文件")
     assert report_reminder(date(2027, 1, 20), ReportProgress(True, True, 0, datetime(2027, 1, 19))) is None
     assert report_reminder(date(2026, 6, 1), NOTHING) is None
+    failing = report_reminder(date(2026, 12, 2), ReportProgress(True, True, 0, None, failed_checks=3))
+    assert failing is not None and failing.missing == ("3 项校验未通过", "尚未导出 Word 文件")
     assert report_due_on(2026) == date(2027, 1, 31)

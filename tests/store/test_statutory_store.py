@@ -14,6 +14,7 @@ from disclosure_desk.domain.applications import ApplicantType, Application
 from disclosure_desk.domain.publication import DocumentKind, Publication
 from disclosure_desk.domain.statutory_figures import EnteredFigures
 from disclosure_desk.domain.statutory_prose import ReportProse
+from disclosure_desk.domain.statutory_reminder import report_reminder
 from disclosure_desk.domain.statutory_report import build_report
 from disclosure_desk.domain.statutory_table3 import ROW_CARRIED_FORWARD, ROW_NEW
 from disclosure_desk.store.applications import ApplicationRegister
@@ -21,6 +22,7 @@ from disclosure_desk.store.db import open_store
 from disclosure_desk.store.repository import Store
 from disclosure_desk.store.statutory import (
     record_export,
+    report_progress,
     report_sources,
     save_figures,
     save_prose,
@@ -105,3 +107,23 @@ def test_sources_count_the_register_and_remember_the_export(store: Store) -> Non
         "2025年报告“四、结转下年度继续办理” 1 = 本年“二、上年结转” 1" in c.message for c in report_2026.checks
     )
     assert saved_year(store, 2025).exported_at is not None
+
+
+def test_the_reminder_counts_the_checks_that_fail_today(store: Store) -> None:
+    # 2025's report was exported with one application carried forward; one more 2025 application entered
+    # afterwards makes this year's 上年结转 disagree (自然人 and 总计 columns): the start page says so
+    # before the officer tries to export.
+    register = ApplicationRegister(store)
+    today = date(2026, 12, 2)
+    person = ApplicantType.NATURAL_PERSON
+    register.add(Application(received_on=date(2025, 12, 20), applicant_type=person, content="申请"), today)
+    assert report_progress(store, 2026, today).failed_checks == 0
+    record_export(store, build_report(report_sources(store, 2025, datetime(2026, 1, 5, 9))))
+    assert report_progress(store, 2026, today).failed_checks == 0
+    register.add(Application(received_on=date(2025, 12, 28), applicant_type=person, content="补登"), today)
+    progress = report_progress(store, 2026, today)
+    assert progress.failed_checks == 2
+    reminder = report_reminder(today, progress)
+    assert reminder is not None and reminder.missing[0] == "2 项校验未通过"
+    report = build_report(report_sources(store, 2026, datetime(2026, 12, 2, 9)))
+    assert len(report.failed_checks) == progress.failed_checks  # the same checks as the export
