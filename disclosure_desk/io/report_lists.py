@@ -164,7 +164,7 @@ def open_columns(number: dict[int, int]) -> list[Column[OpenRow]]:
         Column("批复\n日期", Kind.DATE, lambda r: r.detail.approved_on, 10, 10, optional=True),
         Column("应公开\n日期", Kind.DATE, lambda r: r.detail.due_on, 10, 10),
         Column("时限", Kind.TEXT, lambda r: r.detail.rule, 10, 10),
-        Column("距应公开日期", Kind.TEXT, lambda r: r.when_text, 9, 9),
+        Column("距应公开日期", Kind.TEXT, lambda r: r.when_text, 9, 16),
         Column("逾期原因、备注", Kind.TEXT, lambda r: r.detail.remarks, 10, 22, optional=True),
     ]
 

@@ -159,6 +159,10 @@ def test_open_work(workbook: Any) -> None:
         ("11月到期", "-1", "还有 7 个工作日"),
     ]
     assert ws["B4"].fill.fgColor.rgb.endswith(FILL_OVERDUE)
+    # "逾期 30 个工作日" on one printed line: at 9 units it broke as "逾期 30 个工 / 作日" on paper.
+    column = next(c.column_letter for c in ws[3] if c.value == "距应公开日期")
+    widest = max(display_width(when) for _, _, when in rows)
+    assert ws.column_dimensions[column].width >= widest
 
 
 def test_details_show_only_columns_with_data(workbook: Any) -> None:
