@@ -298,7 +298,7 @@ def test_statutory_records_without_a_date_are_listed_to_fill_in(seeded_desk: Des
     """Issue 13: a 按法定时间公开 record saved without its due date waits in its own list."""
     panel = panel_of(seeded_desk)
     assert titles(panel.needs_due_model) == ["应急预案"]
-    assert panel.coverage_tabs.tabText(2) == "需要填写应公开日期（1 条）"
+    assert panel.coverage_tabs.tabText(2) == "需要填写应公开日期（1）"
     panel.coverage_tabs.setCurrentIndex(2)
     view = panel.needs_due_view
     index = panel.needs_due_model.index(0, OpenColumn.TITLE)
@@ -311,5 +311,5 @@ def test_statutory_records_without_a_date_are_listed_to_fill_in(seeded_desk: Des
     editor.submit()
     seeded_desk.qtbot.waitUntil(lambda: seeded_desk.controller.editor is None)
     assert titles(panel.needs_due_model) == []
-    assert panel.coverage_tabs.tabText(2) == "需要填写应公开日期（0 条）"
+    assert panel.coverage_tabs.tabText(2) == "需要填写应公开日期（0）"
     assert panel.selected_catalogue_item() is None

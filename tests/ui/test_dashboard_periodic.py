@@ -60,7 +60,7 @@ def test_column_freshness_tab(periodic_desk: Desk) -> None:
     panel.coverage_tabs.setCurrentIndex(FRESHNESS_TAB)
     model = panel.freshness_model
     # 33 items, 1–3 published
-    assert panel.coverage_tabs.tabText(FRESHNESS_TAB) == "栏目超期 0 · 空白 30"
+    assert panel.coverage_tabs.tabText(FRESHNESS_TAB) == "栏目超期 0·空白 30"
     tip = panel.coverage_tabs.tabToolTip(FRESHNESS_TAB)
     assert tip == "超过最长更新间隔未更新的栏目 0 个，从未公开的空白栏目 30 个"
     assert panel.coverage_tabs.tabToolTip(0) == "年度和周期事项 6 项未完成"
@@ -86,7 +86,7 @@ def test_marking_a_column_dynamic_shortens_its_limit_to_two_weeks(periodic_desk:
     assert detail.update_limit.text() == "两次公开间隔不超过半年（默认）"
     assert not detail.dynamic_box.isChecked()
     panel = panel_of(desk)
-    assert panel.coverage_tabs.tabText(FRESHNESS_TAB) == "栏目超期 0 · 空白 30"
+    assert panel.coverage_tabs.tabText(FRESHNESS_TAB) == "栏目超期 0·空白 30"
 
     desk.tick(detail.dynamic_box)
 
@@ -94,7 +94,7 @@ def test_marking_a_column_dynamic_shortens_its_limit_to_two_weeks(periodic_desk:
     assert item.dynamic
     assert detail.dynamic_box.isChecked()
     assert detail.update_limit.text() == "两次公开间隔不超过2周（动态栏目）"
-    assert panel.coverage_tabs.tabText(FRESHNESS_TAB) == "栏目超期 1 · 空白 30"
+    assert panel.coverage_tabs.tabText(FRESHNESS_TAB) == "栏目超期 1·空白 30"
     model = panel.freshness_model
     assert model.index(0, FreshnessColumn.ITEM).data().startswith("3.")
     assert model.index(0, FreshnessColumn.LIMIT).data() == "2周"
@@ -103,7 +103,7 @@ def test_marking_a_column_dynamic_shortens_its_limit_to_two_weeks(periodic_desk:
 
     desk.tick(detail.dynamic_box)  # and back
     assert not desk.item(3).dynamic
-    assert panel.coverage_tabs.tabText(FRESHNESS_TAB) == "栏目超期 0 · 空白 30"
+    assert panel.coverage_tabs.tabText(FRESHNESS_TAB) == "栏目超期 0·空白 30"
 
 
 def test_the_four_coverage_tabs_fit_a_1366_pixel_window(periodic_desk: Desk) -> None:

@@ -360,9 +360,9 @@ class DashboardPanel(QWidget):
              self.tr("年度和周期事项 {0} 项未完成").format(open_count)),
             (self.tr("本年未公开（{0}）").format(len(coverage.uncovered)),
              self.tr("本年尚未公开任何信息的目录事项 {0} 项").format(len(coverage.uncovered))),
-            (self.tr("需要填写应公开日期（{0} 条）").format(len(needs_due)),
+            (self.tr("需要填写应公开日期（{0}）").format(len(needs_due)),
              self.tr("按法定时间公开、尚未填写应公开日期的记录 {0} 条").format(len(needs_due))),
-            (self.tr("栏目超期 {0} · 空白 {1}").format(stale, blank),
+            (self.tr("栏目超期 {0}·空白 {1}").format(stale, blank),
              self.tr("超过最长更新间隔未更新的栏目 {0} 个，从未公开的空白栏目 {1} 个").format(stale, blank)),
         )  # fmt: skip
         for tab, (title, tip) in enumerate(titles):
