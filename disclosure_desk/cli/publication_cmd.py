@@ -116,6 +116,12 @@ def run_add(args: argparse.Namespace, context: CliContext) -> int:
 
 
 def run_list(args: argparse.Namespace, context: CliContext) -> int:
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        # an empty list would read as "nothing due"; the dates are swapped or mistyped
+        raise DisclosureDeskError(
+            f"开始日期 {args.date_from.isoformat()}（--from）晚于"
+            f"结束日期 {args.date_to.isoformat()}（--to），请检查日期。"
+        )
     store = context.store()
     records = store.publication_records()
     if args.item is not None:

@@ -114,7 +114,8 @@ def validate_publication(publication: Publication, today: date) -> list[Validati
         )
     unknown = [c for c in publication.channels if c not in CHANNELS]
     if unknown:
-        problems.append(ValidationError(f"未知的公开渠道：{'、'.join(unknown)}。", "channels"))
+        text = f"未知的公开渠道：{'、'.join(unknown)}。可用的渠道：{'、'.join(CHANNELS)}。"
+        problems.append(ValidationError(text, "channels"))
     problems.extend(_abolition_problems(publication))
     return problems
 

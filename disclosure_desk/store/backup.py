@@ -265,6 +265,11 @@ def backup_now(store: Store, *, reason: str = "manual", target: Path | None = No
 def _checked_target(source: Path, target: Path, reason: str) -> Path:
     if target.is_dir():
         return target / f"{source.stem}-{reason}-{stamp()}.sqlite3"
+    if not target.parent.is_dir():
+        # a mistyped folder, or a USB stick that is not plugged in: never a copy somewhere unexpected
+        raise StoreError(
+            f"文件夹“{target.parent}”不存在，备份未进行。请检查路径是否输错（U 盘或网络盘是否已连接）。"
+        )
     if target.exists():
         if target.resolve() == source.resolve():
             raise StoreError("备份文件不能是数据库文件本身，请换一个文件名。")

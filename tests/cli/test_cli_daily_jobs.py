@@ -201,6 +201,11 @@ def test_list_filters(capsys: pytest.CaptureFixture[str], db_path: Path) -> None
     assert ids(by_published) == [late]
     code, _, err = run(capsys, db_path, "publication", "list", "--item", "99")
     assert code == 1 and "99" in err
+    # swapped dates: seen as an empty list, which reads as "nothing due"
+    for form in ([], ["--format", "json"]):
+        swapped = ["--from", "2026-11-30", "--to", "2026-11-01", *form]
+        code, out, err = run(capsys, db_path, "publication", "list", *swapped)
+        assert code == 1 and out == "" and "晚于" in err and "--from" in err, err
 
 
 def test_list_text_has_a_header_chinese_words_and_short_titles(

@@ -79,6 +79,18 @@ def test_backup_to_a_file_that_is_not_a_database_is_refused(
     assert "数据库文件本身" in capsys.readouterr().err
 
 
+def test_backup_into_a_folder_that_does_not_exist_is_refused(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Seen: `backup -o /mnt/usb/x.sqlite3` with no stick in made /mnt/usb on the local disk, "已备份到"."""
+    open_seeded_store(str(db_path)).close()
+    before = _names(tmp_path)
+    assert main(["--db", str(db_path), "backup", "-o", str(tmp_path / "U盘" / "备份.sqlite3")]) == 1
+    err = capsys.readouterr().err
+    assert "U盘" in err and "不存在" in err and "备份未进行" in err, err
+    assert not (tmp_path / "U盘").exists() and _names(tmp_path) == before
+
+
 def test_backup_to_a_folder_puts_the_file_inside(
     db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
