@@ -121,3 +121,18 @@ def test_on_a_wide_window_the_catalogue_path_is_shown_in_full(desk: Desk) -> Non
     desk.qtbot.waitUntil(lambda: table.columnWidth(Column.ITEM) >= full)
     assert table.columnWidth(Column.TITLE) > title, "the title still takes the rest"
     assert table.columnWidth(Column.TITLE) >= table.fontMetrics().horizontalAdvance("意见反馈的公开")
+
+
+def test_an_items_list_leaves_no_gap_where_its_hidden_columns_are(desk: Desk) -> None:
+    """The item's own list hides 公开事项, 索引号 and 承办科室: the columns shown sit edge to edge and fill
+    the table (a hidden column once left a blank strip after the title)."""
+    desk.add(7, "人大代表建议办理答复", formed_on=date(2026, 11, 2))
+    desk.window.resize(1400, 800)
+    desk.select_item(7)
+    table = desk.window.detail_panel.table
+    header = table.horizontalHeader()
+    desk.qtbot.waitUntil(lambda: header.sectionSize(Column.TITLE) > table.title_floor)
+    assert header.isSectionHidden(Column.ITEM)
+    assert header.sectionViewportPosition(Column.FORMED) == header.sectionSize(Column.TITLE)
+    shown = sum(header.sectionSize(c) for c in Column if not header.isSectionHidden(c))
+    assert header.length() == shown == table.viewport().width()

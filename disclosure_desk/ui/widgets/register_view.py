@@ -83,6 +83,7 @@ class RegisterView(QTableView):
         self._hidden = tuple(hidden)
         for column in self._hidden:
             self.setColumnHidden(column, True)
+        self.fit_title()
         self.setSortingEnabled(True)
         header.setSortIndicator(Column.DUE, Qt.SortOrder.AscendingOrder)
         # activated covers Enter and double-click (single click where the platform activates on it)
@@ -139,7 +140,11 @@ class RegisterView(QTableView):
         super().resizeEvent(event)
         self.fit_title()
 
-    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+    def _on_section_resized(self, column: int, _old: int, new: int) -> None:
+        # a column being hidden reports a size of 0 while Qt is still hiding it: resizing sections then
+        # leaves a blank gap where the hidden column was; the caller fits the title once it is hidden
+        if new == 0 or self.horizontalHeader().isSectionHidden(column):
+            return
         if column != Column.TITLE and not self._fitting:
             if column == Column.ITEM and QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
                 self._item_by_hand = True  # dragged by the officer (not a restored or fitted width)
