@@ -474,11 +474,11 @@ def _warnings(
         if year > end.year:
             warnings.append(
                 f"{subject}在{end.year}年12月下旬，{year}年的放假安排（元旦假期可能从12月下旬开始）尚未导入，"
-                f"本日期可能不准确。请在“节假日”中导入{year}年安排。"
+                f"本日期可能不准确。请在“节假日安排”中导入{year}年安排。"
             )
         else:
             warnings.append(
-                f"{year}年的法定节假日安排尚未导入，本日期仅按周末推算，可能不准确。请在“节假日”中导入{year}年安排。"
+                f"{year}年的法定节假日安排尚未导入，本日期仅按周末推算，可能不准确。请在“节假日安排”中导入{year}年安排。"
             )
     if end <= start:
         return tuple(warnings)

@@ -158,7 +158,7 @@ def _schedule_warnings(calendar: WorkdayCalendar, due: date) -> tuple[str, ...]:
     if calendar.has_schedule(due.year):
         return ()
     return (
-        f"{due.year}年的法定节假日安排尚未导入，应公开日期是否逢休息日无法确认。请在“节假日”中导入{due.year}年安排。",
+        f"{due.year}年的法定节假日安排尚未导入，应公开日期是否逢休息日无法确认。请在“节假日安排”中导入{due.year}年安排。",
     )
 
 

@@ -130,7 +130,7 @@ def test_2028_warns_and_is_still_computed() -> None:
     assert result.due_on == date(2028, 3, 29)  # weekends only
     assert len(result.warnings) == 1
     assert "2028年的法定节假日安排尚未导入" in result.warnings[0]
-    assert "请在“节假日”中导入2028年安排" in result.warnings[0]
+    assert "请在“节假日安排”中导入2028年安排" in result.warnings[0]
 
 
 def test_a_period_crossing_into_an_unscheduled_year_warns() -> None:
