@@ -235,6 +235,9 @@ class AnchorDates:
     approved_on: date | None = None
     related_on: date | None = None
     received_on: date | None = None
+    # Only a periodic rule reads it, when the formed date is missing: the period a report is for is
+    # inferred from when it went out (recurring.reported_day).
+    published_on: date | None = None
 
     def formed_or_changed(self) -> date | None:
         """The later of formed_on and changed_on: a change restarts the clock."""
@@ -357,7 +360,6 @@ def fixed_day_note(day: date, calendar: WorkdayCalendar) -> str:
     before = calendar.previous_working_day(day)
     reason = _rest_reason(day, calendar)
     return f"，该日{reason}，期限不顺延，应在此前公开；此前最后一个工作日为{_day(before)}。"
-
 
 
 def _fixed_day(year: int, month: int, day: int) -> date:

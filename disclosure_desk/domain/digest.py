@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from disclosure_desk.domain.catalogue import CatalogueItem
-from disclosure_desk.domain.deadlines import DeadlineRule, RuleKind
+from disclosure_desk.domain.deadlines import AnchorDates, DeadlineRule, RuleKind
 from disclosure_desk.domain.due import anchor_dates
 from disclosure_desk.domain.publication import PublicationRecord
-from disclosure_desk.domain.recurring import PeriodicObligation, periodic_obligations
+from disclosure_desk.domain.recurring import PeriodicObligation, periodic_obligations, reported_day
 from disclosure_desk.domain.status import Evaluated, Evaluation, Figures, Status, working_days_late
 from disclosure_desk.domain.workdays import WorkdayCalendar
 
@@ -143,20 +143,22 @@ def _periodic(
     calendar: WorkdayCalendar,
     rule_of: Callable[[CatalogueItem], DeadlineRule],
 ) -> tuple[PeriodicObligation, ...]:
-    published: dict[int, list[tuple[date | None, date]]] = {}
+    published: dict[int, list[tuple[AnchorDates, date]]] = {}
     for record in records:
         day = record.publication.published_on
         if day is not None:
-            formed = anchor_dates(record.publication).formed_or_changed()
-            published.setdefault(record.publication.item_id, []).append((formed, day))
+            published.setdefault(record.publication.item_id, []).append(
+                (anchor_dates(record.publication), day)
+            )
     found: list[PeriodicObligation] = []
     for item in items:
         rule = rule_of(item)
         if rule.kind is RuleKind.PERIODIC and item.id is not None:
+            # each publication reports the period its own due date is computed for (reported_day)
             found += periodic_obligations(
                 item,
                 rule,
-                published.get(item.id, ()),
+                [(reported_day(rule, dates)[0], day) for dates, day in published.get(item.id, ())],
                 since=date(today.year, 1, 1),
                 today=today,
                 calendar=calendar,

@@ -44,6 +44,7 @@ def anchor_dates(publication: Publication) -> AnchorDates:
         approved_on=publication.approved_on,
         related_on=publication.formed_on,
         received_on=publication.formed_on,
+        published_on=publication.published_on,
     )
 
 
@@ -79,6 +80,11 @@ def publication_records(
             publication.approved_on,
             publication.due_on_manual,
             publication.clause,
+            # read only without a formed or changed date (a periodic report's period), so the cache
+            # keeps its few hundred keys for records that have them
+            publication.published_on
+            if publication.formed_on is None and publication.changed_on is None
+            else None,
         )
         due = dues.get(key)
         if due is None:

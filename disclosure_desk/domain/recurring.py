@@ -97,6 +97,22 @@ def display_only_explanation(text: str) -> str:
     )
 
 
+def reported_day(rule: DeadlineRule, dates: AnchorDates) -> tuple[date | None, bool]:
+    """A day in the period a publication under a PERIODIC `rule` reports, and whether it was inferred.
+
+    The formed (or changed) date names it. Without one, the publication date does: a minimum frequency
+    (至少1次/半年) is met in the period it goes out in; a report due in the following period (次月上旬)
+    is the previous period's — the November report published on 1 December reports November.
+    """
+    day = dates.formed_or_changed()
+    if day is not None or dates.published_on is None or rule.period is None:
+        return day, False
+    if rule.lag == 0:
+        return dates.published_on, True
+    start, _ = period_of(rule, dates.published_on)
+    return start - timedelta(days=1), True
+
+
 def periodic_label(rule: DeadlineRule) -> str:
     """ "每月：次月10日前", "每季度：次季度首月20日前", "每半年至少公开1次", "每周：次周星期三前"."""
     if rule.period is None:
@@ -128,14 +144,18 @@ def periodic_due(rule: DeadlineRule, dates: AnchorDates, calendar: WorkdayCalend
         return DueDate(None, explanation=display_only_explanation(rule.source_text))
     if rule.period is None:
         return DueDate(None, explanation="周期性公开规则不完整（缺少周期），请重新设定规则。")
-    day = dates.formed_or_changed()
+    day, inferred = reported_day(rule, dates)
     if day is None:
         return DueDate(None, explanation="缺少形成日期（所报告期间内的日期），无法计算应公开日期。")
     start, end = period_of(rule, day)
     result = due_for_period(rule, start, end, calendar)
     label = rule.label()
     reported = result.label(rule.period)
-    head = f"{label}：形成日期{day.isoformat()}所在的报告期为{reported}"
+    if inferred:
+        assert dates.published_on is not None
+        head = f"{label}：未填写形成日期，按公开日期{dates.published_on.isoformat()}推定报告期为{reported}"
+    else:
+        head = f"{label}：形成日期{day.isoformat()}所在的报告期为{reported}"
     if result.due_on is None:
         return DueDate(None, explanation=f"{head}，该规则没有为这一期规定公开时间。")
     due = result.due_on

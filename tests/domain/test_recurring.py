@@ -65,6 +65,23 @@ def test_a_rest_day_is_not_moved_and_the_last_working_day_is_named() -> None:
     assert "此前最后一个工作日为2026-05-09（星期六）" in result.explanation  # the 调休 Saturday
 
 
+def test_without_a_formed_date_the_publication_date_names_the_period() -> None:
+    # The November report registered with only its publication date: published 12-01 it reports November
+    # (due 12-10, on time); a half-yearly minimum published 11-20 is met in the second half (due 12-31).
+    monthly = parse_time_limit("次月上旬")
+    result = compute_due(monthly, AnchorDates(published_on=date(2026, 12, 1)), CAL, timely_days=5)
+    assert result.due_on == date(2026, 12, 10)
+    assert "未填写形成日期，按公开日期2026-12-01推定报告期为2026年11月" in result.explanation
+    half = parse_time_limit("至少1次/半年")
+    assert compute_due(half, AnchorDates(published_on=date(2026, 11, 20)), CAL, timely_days=5).due_on == date(
+        2026, 12, 31
+    )
+    # A formed date still decides; with neither date there is nothing to compute from.
+    formed = AnchorDates(formed_on=date(2026, 10, 31), published_on=date(2026, 12, 1))
+    assert compute_due(monthly, formed, CAL, timely_days=5).due_on == date(2026, 11, 10)
+    assert compute_due(monthly, AnchorDates(), CAL, timely_days=5).due_on is None
+
+
 def test_a_period_of_days_after_the_period_is_rolled_like_any_period() -> None:
     rule = parse_time_limit("每月结束后10日内")
     result = compute_due(rule, AnchorDates(formed_on=date(2026, 4, 15)), CAL, timely_days=5)

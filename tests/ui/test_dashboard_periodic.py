@@ -10,10 +10,10 @@ import pytest
 from desk_support import Desk
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
-from test_dashboard import add, open_desk, panel_of, seed
+from test_dashboard import TODAY, add, open_desk, panel_of, seed
 
 from disclosure_desk.domain.deadlines import parse_time_limit
-from disclosure_desk.domain.status import Status
+from disclosure_desk.domain.status import Status, publication_status
 from disclosure_desk.store.repository import Store
 from disclosure_desk.ui.models.coverage_model import FreshnessColumn, YearlyColumn
 from disclosure_desk.ui.panels.dashboard_panel import FRESHNESS_TAB
@@ -114,3 +114,33 @@ def test_the_four_coverage_tabs_fit_a_1366_pixel_window(periodic_desk: Desk) -> 
     bar = tabs.tabBar()
     needed = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
     assert needed <= tabs.width()
+
+
+def test_reports_without_a_formed_date_are_judged_by_the_period_they_report(
+    qtbot: QtBot, store: Store, ui_settings: QSettings
+) -> None:
+    # Registered with the publication date only, each report is judged against the period before the
+    # month it went out in (not "已公开（无时限）") and meets that period's obligation on the start page.
+    monthly = store.active_catalogue().item_by_number(3)
+    assert monthly is not None and monthly.id is not None
+    store.set_item_rule(monthly.id, parse_time_limit("次月上旬"))
+    add(store, 3, "八月报告", published_on=date(2026, 9, 8))
+    add(store, 3, "七月报告", published_on=date(2026, 8, 12))
+    cal = store.calendar()
+    judged = {
+        r.publication.title: (
+            r.due.due_on,
+            publication_status(r.due.due_on, r.publication.published_on, TODAY, cal, 5),
+        )
+        for r in store.publication_records()
+    }
+    assert judged["八月报告"] == (date(2026, 9, 10), Status.PUBLISHED_ON_TIME)
+    assert judged["七月报告"] == (date(2026, 8, 10), Status.PUBLISHED_LATE)
+    model = panel_of(open_desk(qtbot, store, ui_settings)).yearly_model
+    states = {
+        model.index(r, YearlyColumn.PERIOD).data(): model.index(r, YearlyColumn.STATE).data()
+        for r in range(model.rowCount())
+    }
+    assert states["2026年8月"] == "已于 2026-09-08 公开"
+    assert states["2026年7月"] == "已于 2026-08-12 公开（逾期 2 个工作日）"  # due Monday 08-10
+    assert states["2026年1月"].startswith("逾期未公开")
