@@ -42,8 +42,11 @@ class ReportPeriod:
 
     @property
     def short_label(self) -> str:
-        """ "11月" for a month (the year is clear from the report), "2026年" for a year."""
-        return self.label if self.is_annual else f"{self.start.month}月"
+        """ "11月" for a month, "2027年1月" for a January (the month after a December or a year's report
+        would otherwise read as January of the report's own year), "2026年" for a year."""
+        if self.is_annual or self.start.month == 1:
+            return self.label
+        return f"{self.start.month}月"
 
     def contains(self, day: date | None) -> bool:
         return day is not None and self.start <= day <= self.end

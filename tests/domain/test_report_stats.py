@@ -249,6 +249,16 @@ def test_annual_looks_at_the_month_after_the_statistics_day() -> None:
     assert stats.totals.overdue_open == 2  # C, D as of 11-05
 
 
+def test_a_month_of_the_next_year_is_named_with_its_year() -> None:
+    # The 2026 annual report made on 12-01 looks at the rest of December and at January 2027: "1月" alone
+    # would read as January 2026 in a report about 2026.
+    stats = compute_report(replace(annual_input(), report_day=date(2026, 12, 1)))
+    assert stats.next_month.label == "2027年1月"
+    assert stats.next_month.short_label == "2027年1月"
+    assert "2027年1月将有 0 条到期" in headline(stats)
+    assert ReportPeriod.month(2026, 11).short_label == "11月"  # within the year, the month alone
+
+
 def test_rule_summary_follows_compute_dues_explanations() -> None:
     from report_scenario import calendar
 
