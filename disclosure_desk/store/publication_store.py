@@ -39,7 +39,8 @@ class PublicationStore(StoreBase):
         item = self.item(publication.item_id)
         problems = publication_problems(publication, item, today or date.today())
         if problems:
-            message = "；".join(str(p) for p in problems)
+            # each problem is a sentence of its own ("…（2026-12-02）。目录要求…"), never "。；"
+            message = "".join(_sentence(str(p)) for p in problems)
             _log.warning("Refused publication %s (%r): %s", publication.id, publication.title, message)
             raise ValidationError(message, problems[0].field)
 
@@ -200,3 +201,7 @@ class PublicationStore(StoreBase):
             return [
                 AuditEntry(r.at, r.os_user, r.entity, r.entity_id, r.action, r.before, r.after) for r in rows
             ]
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith(("。", "！", "？")) else text + "。"

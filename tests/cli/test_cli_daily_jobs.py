@@ -286,3 +286,11 @@ def test_history_names_every_field_in_chinese(capsys: pytest.CaptureFixture[str]
     code, out, _ = run(capsys, db_path, "history", str(pid), "--format", "json")
     labels = {c["field"]: c["label"] for entry in json.loads(out) for c in entry["changes"]}
     assert all(not label.isascii() for label in labels.values()), labels
+
+
+def test_several_refusals_read_as_sentences(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    """Seen: "公开日期不能晚于今天（2026-11-25）。；目录要求通过…" — two problems glued by "。；"."""
+    pid = add(capsys, db_path, "--item", "2", "--title", "乙", "--formed", "2026-11-02")
+    code, _, err = run(capsys, db_path, "publication", "publish", str(pid), "--on", "2026-12-05")
+    assert code == 1
+    assert "。；" not in err and "（2026-11-25）。目录要求通过" in err, err
