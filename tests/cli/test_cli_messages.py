@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,20 @@ def test_restoring_a_folder_says_it_is_a_folder(capsys: pytest.CaptureFixture[st
     folder.mkdir()
     code, _, err = run(capsys, "--db", str(db_path), "restore", str(folder))
     assert code == 1 and "是一个文件夹" in err and "不存在" not in err
+
+
+def test_ctrl_c_while_the_program_is_still_loading_prints_no_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Seen: SIGINT 0.2–0.5 s after start (imports, building the parser) printed a KeyboardInterrupt
+    traceback; later it said 已取消。 with exit 130."""
+    import disclosure_desk.__main__ as entry
+    import disclosure_desk.cli as cli
+
+    def interrupted(_argv: list[str]) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "main", interrupted)
+    monkeypatch.setattr(sys, "argv", ["disclosure-desk", "status"])
+    assert entry.main() == 130
+    assert capsys.readouterr().err == "已取消。\n"
