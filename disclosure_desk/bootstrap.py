@@ -17,7 +17,7 @@ from disclosure_desk import paths
 from disclosure_desk.store.backup import BackupInfo, good_backups, prune_litter
 from disclosure_desk.store.backup_schedule import BackupSchedule
 from disclosure_desk.store.db import open_store, resolve_url, sqlite_path
-from disclosure_desk.store.errors import DatabaseLockedError, StoreError
+from disclosure_desk.store.errors import DatabaseLockedError, Failure, StoreError
 from disclosure_desk.store.instance_lock import DataInUseError, InstanceLock
 from disclosure_desk.store.repository import Store
 
@@ -60,6 +60,8 @@ def open_seeded_store(
     except StoreError as error:
         if lock is not None:
             lock.release()
+        if error.failure is Failure.FULL:
+            raise  # a healthy file on a full disk: a restore is no answer, and must not be offered
         if file is not None and lock is None:
             holder = InstanceLock(file).other_holder()
             if holder is not None:  # what looks damaged may only be in the middle of being written

@@ -10,6 +10,7 @@ Backup names carry the real clock's time, never the day `--today` pins.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import sqlite3
@@ -197,7 +198,7 @@ def backup_file(source: Path, target: Path, *, source_is_backup: bool = False, v
     except (sqlite3.Error, OSError) as error:
         _discard(partial)
         _drop_placeholder(target)
-        raise StoreError(f"备份失败：{_reason(error)}。原数据库未改动。") from error
+        raise StoreError(f"备份失败：{_reason(error)}。原数据库未改动。", _failure(error)) from error
     problem = check_database_file(partial) if verify else None
     if problem is not None:
         _discard(partial)
@@ -211,6 +212,14 @@ def backup_file(source: Path, target: Path, *, source_is_backup: bool = False, v
         raise StoreError(f"备份失败：{_reason(error)}。原数据库未改动。") from error
     fsync_folder(target.parent)
     return target
+
+
+def _failure(error: BaseException) -> Failure | None:
+    """A full disk, whether SQLite or the OS noticed it: the database itself is fine."""
+    if isinstance(error, OSError):
+        return Failure.FULL if error.errno == errno.ENOSPC else None
+    problem = classify(error)
+    return problem.failure if problem is not None else None
 
 
 def _reason(error: BaseException) -> str:

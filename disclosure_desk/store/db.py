@@ -187,7 +187,17 @@ def backup_before_migration(path: Path, old_version: int) -> Path:
     name no other backup has: two starts in the same second keep two copies."""
     from disclosure_desk.store.backup import backup_file, new_backup_path  # backup builds on this module
 
-    return backup_file(path, new_backup_path(path, f"before-migration-v{old_version}"))
+    try:
+        return backup_file(path, new_backup_path(path, f"before-migration-v{old_version}"))
+    except StoreError as error:
+        # the officer only asked to open the data: say why a backup was being made, and that nothing changed
+        reason = str(error).removeprefix("备份失败：").removesuffix("原数据库未改动。")
+        advice = "请清理磁盘空间后" if error.failure is Failure.FULL else "请处理后"
+        raise StoreError(
+            f"数据库需要升级到本版本程序的格式，升级前先要备份，但备份没有完成：{reason}"
+            f"数据库没有升级，也没有改动。{advice}重新打开本程序。",
+            error.failure,
+        ) from error
 
 
 def _create_new(file: Path) -> bool:

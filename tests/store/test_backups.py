@@ -9,10 +9,12 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from old_databases import make_v1_database
 
 from disclosure_desk.bootstrap import attach_backups, open_seeded_store
 from disclosure_desk.cli import main
 from disclosure_desk.domain.publication import Publication
+from disclosure_desk.startup import Recovery, open_store_for_window
 from disclosure_desk.store import backup, restore
 from disclosure_desk.store.backup_schedule import PERIOD, BackupSchedule
 from disclosure_desk.store.repository import Store
@@ -196,6 +198,38 @@ def test_a_backup_onto_a_full_disk_says_the_disk_is_full(
     store = open_seeded_store(str(db_path))
     _add(store, "记录")
     store.close()
+    _full_disk_for_backups(monkeypatch)
+    assert main(["--db", str(db_path), "backup"]) == 1
+    err = capsys.readouterr().err
+    assert "磁盘空间已满" in err and "无法读取数据库" not in err, err
+    names = [p.name for p in (db_path.parent / "backups").iterdir()]
+    assert [n for n in names if "manual" in n or "partial" in n] == []
+
+
+def test_an_upgrade_on_a_full_disk_says_so_and_offers_no_restore(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Seen on a 3 MB tmpfs with a schema-1 file: "备份失败：无法读取数据库" and "备份文件夹中没有找到完好的
+    备份" for a healthy file — and the window offered to restore it."""
+    make_v1_database(db_path, extra_publications=20)
+    original = db_path.read_bytes()
+    _full_disk_for_backups(monkeypatch)
+    assert main(["--db", str(db_path), "status"]) == 1
+    err = capsys.readouterr().err
+    assert "升级前先要备份" in err and "磁盘空间已满" in err and "没有升级" in err, err
+    assert "无法读取" not in err and "完好的备份" not in err, err
+    assert db_path.read_bytes() == original
+
+    def ask(*_args: object) -> tuple[Recovery, None]:
+        raise AssertionError("a restore was offered for a healthy file on a full disk")
+
+    told: list[tuple[str, str]] = []
+    assert open_store_for_window(str(db_path), ask, lambda title, text: told.append((title, text))) is None
+    assert len(told) == 1 and "磁盘空间已满" in told[0][1]
+    assert db_path.read_bytes() == original
+
+
+def _full_disk_for_backups(monkeypatch: pytest.MonkeyPatch) -> None:
     real_connect = backup.sqlite3.connect
 
     def small_disk(target: object, *args: object, **kwargs: object) -> sqlite3.Connection:
@@ -205,8 +239,3 @@ def test_a_backup_onto_a_full_disk_says_the_disk_is_full(
         return conn  # type: ignore[no-any-return]
 
     monkeypatch.setattr(backup.sqlite3, "connect", small_disk)
-    assert main(["--db", str(db_path), "backup"]) == 1
-    err = capsys.readouterr().err
-    assert "磁盘空间已满" in err and "无法读取数据库" not in err, err
-    names = [p.name for p in (db_path.parent / "backups").iterdir()]
-    assert [n for n in names if "manual" in n or "partial" in n] == []
