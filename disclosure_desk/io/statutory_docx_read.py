@@ -32,8 +32,9 @@ def read_report_text(path: Path) -> str:
         )
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise ReportError(f"“{path.name}”不是有效的 Word（.docx）文件，或文件已损坏（{error}）。") from None
+    except (zipfile.BadZipFile, KeyError, ValueError):
+        # the library's reason ("File is not a zip file") is English and says nothing more to the officer
+        raise ReportError(f"“{path.name}”不是有效的 Word（.docx）文件，或文件已损坏。") from None
     except Exception as error:  # lxml's XMLSyntaxError and friends: a damaged document part
         raise ReportError(f"“{path.name}”的内容已损坏，无法读取（{type(error).__name__}）。") from None
     # right-aligned lines are the 落款 (bureau and date), the same every year: not prose to compare

@@ -86,8 +86,9 @@ def finish_interrupted_restore(db_file: Path) -> str | None:
         moves = [(Path(a), Path(b)) for a, b in plan["moves"]]
         source = str(plan.get("source", ""))
     except (OSError, ValueError, KeyError, TypeError) as error:
+        reason = os_error_text(error) if isinstance(error, OSError) else "内容不完整或已损坏"
         raise StoreError(
-            f"上次从备份恢复数据时程序被中断，但恢复记录“{journal}”无法读取（{error}）。"
+            f"上次从备份恢复数据时程序被中断，但恢复记录“{journal}”无法读取（{reason}）。"
             "为避免弄错数据，程序没有打开数据库：请把该记录文件和数据文件夹一起交给技术人员检查。"
         ) from error
     try:

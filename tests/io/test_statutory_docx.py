@@ -195,8 +195,9 @@ def test_a_file_that_is_not_a_report_gets_a_chinese_message(
 ) -> None:
     path = tmp_path / "上年.docx"
     path.write_bytes(content)
-    with pytest.raises(ReportError, match=message):
+    with pytest.raises(ReportError, match=message) as refused:
         read_report_text(path)
+    assert "zip" not in str(refused.value)  # seen: "…已损坏（File is not a zip file）"
     with pytest.raises(ReportError, match="找不到文件"):
         read_report_text(tmp_path / "没有.docx")
 

@@ -17,6 +17,7 @@ from disclosure_desk.domain.publication import Publication
 from disclosure_desk.startup import Recovery, open_store_for_window
 from disclosure_desk.store import backup, restore
 from disclosure_desk.store.backup_schedule import PERIOD, BackupSchedule
+from disclosure_desk.store.errors import StoreError
 from disclosure_desk.store.repository import Store
 
 
@@ -239,3 +240,13 @@ def _full_disk_for_backups(monkeypatch: pytest.MonkeyPatch) -> None:
         return conn  # type: ignore[no-any-return]
 
     monkeypatch.setattr(backup.sqlite3, "connect", small_disk)
+
+
+def test_an_unreadable_restore_journal_is_named_in_chinese_only(db_path: Path) -> None:
+    """Seen: "…恢复记录“…”无法读取（Expecting value: line 1 column 1 (char 0)）。" — JSON's English."""
+    open_seeded_store(str(db_path)).close()
+    restore.journal_path(db_path).write_text("{半截", encoding="utf-8")
+    with pytest.raises(StoreError) as refused:
+        restore.finish_interrupted_restore(db_path)
+    message = str(refused.value)
+    assert "无法读取（内容不完整或已损坏）" in message and "Expecting" not in message, message
