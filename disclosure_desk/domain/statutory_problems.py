@@ -22,7 +22,10 @@ def _late_processes(stats: ReportStats) -> list[tuple[str, int]]:
 def _where_late(y: int, rows: list[tuple[str, int]]) -> str:
     """Where the late ones were: all in one 过程, mostly in one, or spread."""
     if len(rows) == 1:
-        return say(y, f"，均属“{rows[0][0]}”", f"，都在“{rows[0][0]}”环节")
+        (name, count) = rows[0]
+        if count == 1:  # "均/都" (all) would be wrong of a single one
+            return say(y, f"，属“{name}”", f"，在“{name}”环节")
+        return say(y, f"，均属“{name}”", f"，都在“{name}”环节")
     (first, most), (_, second) = rows[0], rows[1]
     if most > second:
         return say(y, f"，其中“{first}”最多（{most}条）", f"，“{first}”环节最多，有{most}条")

@@ -81,6 +81,16 @@ def test_problems_come_from_the_register() -> None:
     assert "严格执行《条例》第三十三条的答复期限" in problems[3]
 
 
+def test_one_late_publication_is_not_called_all() -> None:
+    # Only H (决策) late: "均属"/"都在" (all of them) would be wrong of a single one.
+    records = [r for key, r in RECORDS.items() if key != "B"]
+    one_late = compute_report(replace(annual_input(), records=records))
+    even = draft_prose(facts(publications=one_late)).problems.splitlines()[1]
+    assert even.startswith("一是1条信息逾期公开，属“决策”；")
+    odd = draft_prose(facts(year=2027, publications=one_late)).problems.splitlines()[1]
+    assert "本年有1条信息晚于期限发布，在“决策”环节" in odd
+
+
 def test_a_clean_year_asks_the_officer_for_the_problems() -> None:
     clean = replace(
         compute_report(replace(annual_input(), records=[RECORDS["A"], RECORDS["I"]])), coverage=()
