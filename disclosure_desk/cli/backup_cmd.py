@@ -6,8 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from disclosure_desk import paths
 from disclosure_desk.cli.context import CliContext
-from disclosure_desk.domain.errors import DisclosureDeskError
+from disclosure_desk.domain.errors import DisclosureDeskError, os_error_text
 
 
 def register(subparsers: Any) -> None:
@@ -47,15 +48,21 @@ def _list_backups(context: CliContext) -> int:
     if file is None:
         raise DisclosureDeskError("当前数据库不是本机 SQLite 文件，请由数据库管理员备份。")
     backups = good_backups(file, limit=1000)
+    folder = paths.backups_dir_for(file)
+    if not backups and not file.exists() and not folder.is_dir():
+        # neither the database nor its backups: most likely a mistyped --db, not "no backups yet"
+        raise DisclosureDeskError(
+            f"数据库文件“{file}”和备份文件夹“{folder}”都不存在。请检查数据库路径（--db）是否输错。"
+        )
     if not backups:
-        print("备份文件夹中没有完好的备份。")
+        print(f"备份文件夹“{folder}”中没有完好的备份。")
     for info in backups:
         print(f"{info.describe()}  {info.path}")
     return 0
 
 
 def run_restore(args: argparse.Namespace, context: CliContext) -> int:
-    from disclosure_desk.bootstrap import LOCK_WAIT_SECONDS, say_waiting
+    from disclosure_desk.bootstrap import LOCK_WAIT_SECONDS, refuse_missing_folder, say_waiting
     from disclosure_desk.store.db import resolve_url, sqlite_path
     from disclosure_desk.store.instance_lock import InstanceLock
     from disclosure_desk.store.restore import restore
@@ -63,6 +70,13 @@ def run_restore(args: argparse.Namespace, context: CliContext) -> int:
     file = sqlite_path(resolve_url(context.db))
     if file is None:
         raise DisclosureDeskError("只能恢复本机 SQLite 数据库文件。")
+    # a new computer has no data folder before the first start: restoring there is how the officer
+    # moves in, so the default folder is made; a mistyped --db folder is refused as for any write
+    refuse_missing_folder(file)
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DisclosureDeskError(f"无法创建数据文件夹“{file.parent}”：{os_error_text(error)}。") from error
     lock = InstanceLock(file)
     lock.acquire(wait_seconds=LOCK_WAIT_SECONDS, on_wait=say_waiting)  # never under a running window
     try:

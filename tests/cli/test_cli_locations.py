@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -90,3 +91,40 @@ def test_a_server_address_without_its_driver_says_what_works_and_names_no_backup
     assert "驱动" in err and "sqlite:///" in err and "psycopg" in err, err
     assert "备份" not in err, err
     assert _files_under(tmp_path) == []
+
+
+def test_restore_on_a_new_computer_makes_the_default_data_folder(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    _isolated_user_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Seen on a fresh account: `restore 备份.sqlite3` said "无法创建锁文件…：文件或文件夹不存在"."""
+    old = tmp_path / "旧电脑" / "desk.sqlite3"
+    old.parent.mkdir()
+    assert run(capsys, "--db", str(old), "publication", "add", "--item", "1", "--title", "旧记录")[0] == 0
+    assert run(capsys, "--db", str(old), "backup", "-o", str(tmp_path / "U盘备份.sqlite3"))[0] == 0
+    data = _isolated_user_dir / "新电脑"
+    monkeypatch.setenv("DISCLOSURE_DESK_HOME", str(data))  # not made yet: nothing has started there
+    code, _, err = run(capsys, "restore", str(tmp_path / "U盘备份.sqlite3"))
+    assert code == 0, err
+    code, out, _ = run(capsys, "publication", "list", "--format", "json")
+    assert code == 0 and [r["title"] for r in json.loads(out)] == ["旧记录"]
+    # a mistyped --db folder is still refused, and nothing is made there
+    code, _, err = run(capsys, "--db", str(tmp_path / "nope" / "x.sqlite3"), "restore", str(old))
+    assert code == 1 and "文件夹" in err and "不存在" in err
+    assert not (tmp_path / "nope").exists()
+
+
+def test_backup_list_of_a_mistyped_database_is_an_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Seen: `--db typo.sqlite3 backup --list` said only "备份文件夹中没有完好的备份。" with exit 0."""
+    code, out, err = run(capsys, "--db", str(tmp_path / "typo.sqlite3"), "backup", "--list")
+    assert code == 1 and out == "" and "--db" in err and "不存在" in err, err
+    real = tmp_path / "desk.sqlite3"
+    assert run(capsys, "--db", str(real), "publication", "add", "--item", "1", "--title", "t")[0] == 0
+    for backup_file in (tmp_path / "backups").iterdir():
+        backup_file.unlink()
+    code, out, _ = run(capsys, "--db", str(real), "backup", "--list")
+    assert code == 0 and str(tmp_path / "backups") in out and "没有完好的备份" in out
