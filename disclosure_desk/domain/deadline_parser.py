@@ -26,7 +26,7 @@ import re
 import unicodedata
 
 from disclosure_desk.domain.deadlines import MAX_PERIOD_DAYS, Anchor, DeadlineRule, RuleKind
-from disclosure_desk.domain.periods import Period
+from disclosure_desk.domain.periods import MONTHS_IN, Period
 
 _DIGITS = {
     "零": 0,
@@ -77,7 +77,11 @@ _MONTH_LIST = re.compile(
     r"(?:当年|每年)?((?:\d{1,2}月)(?:\d{1,2}月)+)(?:的)?(上旬|中旬|下旬|(\d{1,2})[日号])"
 )
 _NEXT_WEEK = re.compile(r"次周(?:周|星期)?([1-7日天])(?:之|以)?前")
-_AFTER_END = re.compile(rf"每{_UNIT}(?:结束|终了|期满)后(\d+)个?(工作日|日|天)内")
+# "每季度结束后15日内"; also without 每 when the period opens the text or follows 上/本/当
+# ("年度终了后3个月内", "上一年度结束后…"); never after another word ("宣传周结束后…" is an event)
+_PERIOD_END = rf"(?:^|每|上[一1]?|本|当)(?:{_UNIT}(?:结束|终了|期满)|(年)终)后"
+_AFTER_END = re.compile(rf"{_PERIOD_END}(\d+)个?(工作日|日|天)内")
+_AFTER_END_MONTHS = re.compile(rf"{_PERIOD_END}(\d+)个月内")
 _ONGOING = re.compile(
     r"长期公开|永久公开|常年公开|常态化公开|长期有效|据实更新|按实际更新|实际情况更新|动态更新|动态调整"
 )
@@ -247,16 +251,24 @@ def _periodic_after(s: str, source: str) -> DeadlineRule | None:
         return _periodic_rule(source, Period.WEEK, 1, due_day=weekday)
     match = _AFTER_END.search(s)
     if match is not None:
-        days = int(match.group(2))
+        days = int(match.group(3))
         if not 1 <= days <= 366:
             return _unknown(source)
         return _periodic_rule(
             source,
-            _PERIOD_WORDS[match.group(1)],
+            _PERIOD_WORDS[match.group(1) or match.group(2)],
             1,
             after_days=days,
-            working_days=match.group(3) == "工作日",
+            working_days=match.group(4) == "工作日",
         )
+    match = _AFTER_END_MONTHS.search(s)
+    if match is not None:
+        # "年度终了后3个月内": by the last day of the following period's third month (31 March)
+        period = _PERIOD_WORDS[match.group(1) or match.group(2)]
+        months = int(match.group(3))
+        if not 1 <= months <= MONTHS_IN.get(period, 0):
+            return _unknown(source)
+        return _periodic_rule(source, period, 1, due_month=months, due_day=0)
     return None
 
 

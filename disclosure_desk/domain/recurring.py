@@ -131,6 +131,8 @@ def periodic_label(rule: DeadlineRule) -> str:
         return f"{every}：{months}的{day}前"
     if rule.period is Period.MONTH:
         return f"每月：次月{day}前"
+    if rule.period is Period.YEAR:  # "每年：次年3月底前", not "次年第3个月月底前"
+        return f"{every}：次年{max(rule.due_month, 1)}月{day.removeprefix('月')}前"
     month = "首月" if rule.due_month <= 1 else f"第{rule.due_month}个月"
     return f"{every}：次{name}{month}{day}前"
 

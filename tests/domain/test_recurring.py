@@ -22,7 +22,7 @@ from disclosure_desk.domain.deadlines import (
     parse_time_limit,
 )
 from disclosure_desk.domain.periods import Period, next_period, period_containing, period_label
-from disclosure_desk.domain.recurring import due_for_period, periodic_obligations
+from disclosure_desk.domain.recurring import due_for_period, periodic_label, periodic_obligations
 from disclosure_desk.io.holidays_import import bundled_calendar
 
 CAL = bundled_calendar()
@@ -50,6 +50,12 @@ def due_on(text: str, day: str) -> date | None:
         ("每月公布一次", "2026-02-03", "2026-02-28"),
         ("每季度结束后15日内", "2026-08-01", "2026-10-15"),
         ("次月下旬", "2026-01-05", "2026-02-28"),  # 下旬 runs to the month's last day
+        # the period's end opening the text, without 每; months after it end on that month's last day
+        ("年度终了后3个月内", "2025-06-10", "2026-03-31"),
+        ("上一年度结束后3个月内公开", "2025-11-20", "2026-03-31"),
+        ("年终后一个月内", "2025-12-01", "2026-01-31"),  # a Saturday, not moved: "内" means by then
+        ("季度结束后15日内", "2026-09-10", "2026-10-15"),
+        ("半年结束后2个月内", "2026-02-10", "2026-08-31"),
     ],
 )
 def test_due_dates(text: str, day: str, expected: str) -> None:
@@ -215,3 +221,18 @@ def test_quarters_the_rule_leaves_out_are_not_obligations() -> None:
 
 def test_a_rule_that_is_not_periodic_has_no_obligations() -> None:
     assert obligations("长期公开", [], "2026-12-01") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宣传周结束后10个工作日内",  # an event that ends, not a reporting period
+        "年度终了后13个月内",  # longer than the following year
+    ],
+)
+def test_a_period_end_only_where_a_period_is_meant(text: str) -> None:
+    assert parse_time_limit(text).kind is not RuleKind.PERIODIC
+
+
+def test_months_after_a_year_read_as_the_month_itself() -> None:
+    assert periodic_label(parse_time_limit("年度终了后3个月内")) == "每年：次年3月底前"
