@@ -110,9 +110,11 @@ def build_coverage(
     today: date,
     calendar: WorkdayCalendar,
     rule_of: Callable[[CatalogueItem], DeadlineRule] | None = None,
+    effective_on: date | None = None,
 ) -> Coverage:
     """`rule_of` gives each item's rule; items whose rule is periodic get one obligation per reporting
-    period of this year (recurring.periodic_obligations)."""
+    period of this year (recurring.periodic_obligations) — from the period the catalogue took effect in
+    (`effective_on`) when that is later: a rule a new catalogue brought in asks nothing of earlier periods."""
     records = tuple(records)
     first_published: dict[int, date] = {}
     for record in records:
@@ -132,13 +134,17 @@ def build_coverage(
         ),
         key=lambda o: (o.due_on, o.item.number),
     )
-    periodic = _periodic(items, records, today, calendar, rule_of) if rule_of is not None else ()
+    since = date(today.year, 1, 1)
+    if effective_on is not None and effective_on > since:
+        since = effective_on
+    periodic = _periodic(items, records, since, today, calendar, rule_of) if rule_of is not None else ()
     return Coverage(today.year, uncovered, tuple(yearly), periodic)
 
 
 def _periodic(
     items: Iterable[CatalogueItem],
     records: Iterable[PublicationRecord],
+    since: date,
     today: date,
     calendar: WorkdayCalendar,
     rule_of: Callable[[CatalogueItem], DeadlineRule],
@@ -159,7 +165,7 @@ def _periodic(
                 item,
                 rule,
                 [(reported_day(rule, dates)[0], day) for dates, day in published.get(item.id, ())],
-                since=date(today.year, 1, 1),
+                since=since,
                 today=today,
                 calendar=calendar,
             )

@@ -54,7 +54,8 @@ class DashboardController(QObject):
         """From the rows the window just loaded to the page updated: no publication is read again."""
         self._rows = rows
         # the catalogue is 30-odd rows: re-read so a new yearly mark or an imported catalogue shows
-        self._items = self.store.active_catalogue().items
+        catalogue = self.store.active_catalogue()
+        self._items = catalogue.items
         settings = self.store.settings()
         self.data = build_dashboard(
             [row.record for row in rows],
@@ -64,6 +65,7 @@ class DashboardController(QObject):
             settings.due_soon_days,
             rule_of,
             applications=self._applications,
+            effective_on=catalogue.effective_on,
         )
         self.panel.set_data(self.data)
         self.refreshed.emit(self.data)

@@ -67,8 +67,10 @@ def build_dashboard(
     due_soon_days: int,
     rule_of: Callable[[CatalogueItem], DeadlineRule] | None = None,
     applications: Sequence[ApplicationRecord] = (),
+    effective_on: date | None = None,
 ) -> DashboardData:
-    """`rule_of` (each item's rule) adds the periodic obligations and the column freshness."""
+    """`rule_of` (each item's rule) adds the periodic obligations and the column freshness; periodic
+    obligations start no earlier than the catalogue's `effective_on`."""
     items = tuple(items)
     evaluation = evaluate_records(records, today, calendar, due_soon_days)
     freshness: tuple[ItemFreshness, ...] = ()
@@ -82,7 +84,7 @@ def build_dashboard(
         today=today,
         due_soon_days=due_soon_days,
         digest=digest,
-        coverage=build_coverage(items, records, today, calendar, rule_of),
+        coverage=build_coverage(items, records, today, calendar, rule_of, effective_on),
         history=monthly_history(evaluation, HISTORY_MONTHS),
         record_count=len(records),
         freshness=freshness,

@@ -91,3 +91,33 @@ def test_coverage_and_yearly_obligations(store: Store) -> None:
     assert MonthDay(2, 29).in_year(2028) == date(2028, 2, 29)
     store.set_item_yearly_due(plan.id, None)
     assert store.item(plan.id).yearly_due is None
+
+
+def test_periodic_obligations_start_when_the_catalogue_takes_effect(store: Store) -> None:
+    """A catalogue in force from 11-15 that makes an item quarterly asks nothing of Q1–Q3: only the quarter
+    it took effect in is owed (its report due in January); before it, the whole year is."""
+    from disclosure_desk.domain.catalogue import CatalogueItem
+    from disclosure_desk.domain.deadlines import DeadlineRule, parse_time_limit
+    from disclosure_desk.domain.digest import build_coverage
+
+    catalogue = store.active_catalogue()
+    report = catalogue.item_by_number(32)
+    assert report is not None
+
+    def rule_of(item: CatalogueItem) -> DeadlineRule:
+        return parse_time_limit("每季度结束后15日内" if item is report else "")
+
+    def quarters(effective_on: date | None) -> list[date]:
+        coverage = build_coverage(
+            catalogue.items,
+            store.publication_records(),
+            date(2026, 11, 25),
+            store.calendar(),
+            rule_of,
+            effective_on,
+        )
+        return [o.due_on for o in coverage.periodic]
+
+    assert quarters(None) == [date(2026, 4, 15), date(2026, 7, 15), date(2026, 10, 15), date(2027, 1, 15)]
+    assert quarters(date(2026, 11, 15)) == [date(2027, 1, 15)]
+    assert quarters(date(2025, 6, 1)) == quarters(None)  # an older catalogue: this year as before
