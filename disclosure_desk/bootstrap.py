@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from disclosure_desk import paths
+from disclosure_desk.domain.errors import os_error_text
 from disclosure_desk.store.backup import BackupInfo, good_backups, prune_litter
 from disclosure_desk.store.backup_schedule import BackupSchedule
 from disclosure_desk.store.db import open_store, resolve_url, sqlite_path
@@ -49,6 +50,11 @@ def open_seeded_store(
     if file is not None:
         refuse_missing_folder(file)
     if writer and file is not None:
+        # a new computer has no data folder before the first start, and the lock file goes in it
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"无法创建数据文件夹“{file.parent}”：{os_error_text(error)}。") from error
         lock = InstanceLock(file)
         lock.acquire(wait_seconds=lock_wait, on_wait=say_waiting)
     try:

@@ -116,6 +116,29 @@ def test_restore_on_a_new_computer_makes_the_default_data_folder(
     assert not (tmp_path / "nope").exists()
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["publication", "add", "--item", "1", "--title", "第一条", "--formed", "2026-11-02"],
+        ["report", "figures", "2026", "licensing=3"],
+        ["application", "add", "--received", "2026-11-02", "--applicant-type", "自然人", "--content", "某"],
+    ],
+    ids=lambda c: " ".join(c[:2]),
+)
+def test_a_first_write_on_a_new_computer_makes_the_default_data_folder(
+    command: list[str],
+    capsys: pytest.CaptureFixture[str],
+    _isolated_user_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Seen on a fresh account: every write before the window's first start said "无法创建锁文件…不存在"."""
+    data = _isolated_user_dir / "新电脑"
+    monkeypatch.setenv("DISCLOSURE_DESK_HOME", str(data))  # not made yet: nothing has started there
+    code, _, err = run(capsys, *command)
+    assert code == 0, err
+    assert (data / "disclosure_desk.sqlite3").is_file()
+
+
 def test_backup_list_of_a_mistyped_database_is_an_error(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
