@@ -51,10 +51,13 @@ def test_the_title_takes_the_spare_width(desk: Desk) -> None:
     desk.window.resize(1000, 700)
     desk.qtbot.waitUntil(lambda: desk.window.width() == 1000)
     narrow_title, narrow_responsible = table.columnWidth(Column.TITLE), table.columnWidth(Column.RESPONSIBLE)
-    # wide enough for every other column plus a roomy title, whatever the platform's font measures
+    # wide enough for the other columns, the full catalogue path (which widens first) and a roomy title,
+    # whatever the platform's font measures (Windows' fallback font draws digits as wide as 中)
     header = table.horizontalHeader()
-    others = sum(header.sectionSize(c) for c in range(header.count()) if c != Column.TITLE)
-    wide = desk.window.width() - table.viewport().width() + others + narrow_title + 300
+    fixed = sum(header.sectionSize(c) for c in range(header.count()) if c not in (Column.TITLE, Column.ITEM))
+    path = max(table.sizeHintForColumn(Column.ITEM), header.sectionSize(Column.ITEM))
+    title = max(table.sizeHintForColumn(Column.TITLE), narrow_title)
+    wide = desk.window.width() - table.viewport().width() + fixed + path + title + 300
     desk.window.resize(wide, 700)
     desk.qtbot.waitUntil(lambda: table.columnWidth(Column.TITLE) >= narrow_title + 300)
     assert table.columnWidth(Column.RESPONSIBLE) == narrow_responsible, "only the title grows"
@@ -131,6 +134,11 @@ def test_an_items_list_leaves_no_gap_where_its_hidden_columns_are(desk: Desk) ->
     desk.select_item(7)
     table = desk.window.detail_panel.table
     header = table.horizontalHeader()
+    # room for a title wider than its floor, whatever the platform's font measures
+    need = sum(header.sectionSize(c) for c in Column if c != Column.TITLE and not header.isSectionHidden(c))
+    short = need + table.title_floor + 100 - table.viewport().width()
+    if short > 0:
+        desk.window.resize(1400 + 2 * short, 800)  # the splitter gives the list part of the growth
     desk.qtbot.waitUntil(lambda: header.sectionSize(Column.TITLE) > table.title_floor)
     assert header.isSectionHidden(Column.ITEM)
     assert header.sectionViewportPosition(Column.FORMED) == header.sectionSize(Column.TITLE)
