@@ -67,8 +67,11 @@ def register(subparsers: Any) -> None:
     event.add_argument("id", metavar="ID", type=int, help="申请的 id")
     event.add_argument("kind", metavar="KIND", help=f"事件：{'、'.join(k.value for k in EventKind)}")
     event.add_argument("date", metavar="DATE", type=parse_date_arg, help="事件日期 YYYY-MM-DD")
-    event.add_argument("--note", metavar="文字", default="", help="说明（如延期告知申请人的日期）")
+    event.add_argument("--note", metavar="文字", default="", help="说明")
     event.add_argument("--approved-by", metavar="姓名", default="", help="延期的批准人（条例第33条）")
+    event.add_argument(
+        "--notified", metavar="日期", type=parse_date_arg, help="延期告知申请人的日期（条例第33条）"
+    )
     event.set_defaults(func=run_event)
 
     reply = actions.add_parser("reply", help="登记答复日期和办理结果", add_help=False)
@@ -142,7 +145,13 @@ def _live(register: ApplicationRegister, application_id: int) -> Application:
 
 
 def run_event(args: argparse.Namespace, context: CliContext) -> int:
-    event = ApplicationEvent(event_kind(args.kind), args.date, args.note.strip(), args.approved_by.strip())
+    event = ApplicationEvent(
+        event_kind(args.kind),
+        args.date,
+        args.note.strip(),
+        args.approved_by.strip(),
+        notified_on=args.notified,
+    )
     register = _register(context, writer=True)
     _live(register, args.id)
     saved = register.add_event(args.id, event, context.today)

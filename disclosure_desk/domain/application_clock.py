@@ -88,6 +88,14 @@ def check_events(
                 f"“{label}”的日期{event.on.isoformat()}晚于答复日期{replied_on.isoformat()}。", "on"
             )
         kind = event.kind
+        if event.notified_on is not None:
+            if kind is not EventKind.EXTENDED:
+                raise ValidationError("只有“延期答复”需要登记告知申请人的日期。", "notified_on")
+            if event.notified_on < event.on:
+                raise ValidationError(
+                    f"告知申请人的日期{event.notified_on.isoformat()}早于延期日期{event.on.isoformat()}。",
+                    "notified_on",
+                )
         if kind is EventKind.EXTENDED and kind in seen:
             raise ValidationError("本申请已经延期一次；条例第33条只允许延长一次，最长20个工作日。", "kind")
         if kind is EventKind.CORRECTION_REQUESTED and kind in seen:
@@ -177,12 +185,24 @@ def reply_clock(
         pause_reason = "等待补正" if waiting_for_correction else _pause_reason(open_stop)
     if extension is not None:
         who = f"经{extension.approved_by}批准，" if extension.approved_by else ""
-        notes.append(f"{who}{extension.on.isoformat()}延期{EXTENSION_DAYS}个工作日（条例第33条第2款）")
+        told = extension.notified_on
+        told_words = f"，{told.isoformat()}告知申请人" if told is not None else ""
+        notes.append(
+            f"{who}{extension.on.isoformat()}延期{EXTENSION_DAYS}个工作日{told_words}（条例第33条第2款）"
+        )
         if not who:
             warnings.append("延期未登记批准人：条例第33条要求经政府信息公开工作机构负责人同意。")
-        if extension.on > _walk(start, REPLY_DAYS, stops, as_of, calendar)[0]:
+        if told is None:
+            warnings.append("延期未登记告知申请人的日期：条例第33条要求将延期告知申请人。")
+        original = _walk(start, REPLY_DAYS, stops, as_of, calendar)[0]
+        if extension.on > original:
             warnings.append(
                 f"延期决定日期{extension.on.isoformat()}晚于原答复期限，延期应在原期限届满前决定并告知申请人。"
+            )
+        elif told is not None and told > original:
+            warnings.append(
+                f"告知申请人延期的日期{told.isoformat()}晚于原答复期限{original.isoformat()}，"
+                "延期应在原期限届满前告知申请人。"
             )
     for begin, end, kind in stops:
         words, basis = _PAUSE_WORDS[kind]

@@ -272,13 +272,15 @@ __all__ = ["ApplicationStatus"]  # re-exported: ApplicationStatus lives in domai
 
 @dataclass(frozen=True)
 class ApplicationEvent:
-    """One thing that happened to an application, on a day. `approved_by` is for extensions (第33条)."""
+    """One thing that happened to an application, on a day. `approved_by` and `notified_on` (the day the
+    applicant was told) are for extensions (第33条)."""
 
     kind: EventKind
     on: date
     note: str = ""
     approved_by: str = ""
     id: int | None = None
+    notified_on: date | None = None
 
 
 @dataclass(frozen=True)

@@ -99,8 +99,13 @@ def _event_text(event: Mapping[str, Any]) -> str:
     """An application's event as the snapshot keeps it, in words: "告知补正 2026-11-20（缺少身份证明）"."""
     kind = event.get("kind")
     word = EventKind(kind).label if kind in {k.value for k in EventKind} else str(kind or "")
-    note = event.get("note") or ""
-    return f"{word} {event.get('on') or ''}".strip() + (f"（{note}）" if note else "")
+    details = [str(event.get("note") or "")]
+    if event.get("approved_by"):
+        details.append(f"{event['approved_by']}批准")
+    if event.get("notified_on"):
+        details.append(f"{event['notified_on']}告知申请人")
+    shown = "，".join(d for d in details if d)
+    return f"{word} {event.get('on') or ''}".strip() + (f"（{shown}）" if shown else "")
 
 
 def changes(entry: AuditEntry) -> list[tuple[str, object, object]]:

@@ -65,7 +65,7 @@ def application_from_row(row: ApplicationRow) -> Application:
         result=reply_result(row.result) if row.result else None,
         notes=row.notes,
         events=tuple(
-            ApplicationEvent(EventKind(e.kind), e.happened_on, e.note, e.approved_by, e.id)
+            ApplicationEvent(EventKind(e.kind), e.happened_on, e.note, e.approved_by, e.id, e.notified_on)
             for e in row.events
         ),
         created_at=row.created_at,
@@ -94,6 +94,8 @@ def snapshot(application: Application) -> dict[str, Any]:
         "notes": application.notes,
         "events": [
             {"kind": e.kind.value, "on": iso(e.on), "note": e.note, "approved_by": e.approved_by}
+            # only when recorded: snapshots from before schema 11 then compare equal
+            | ({"notified_on": iso(e.notified_on)} if e.notified_on is not None else {})
             for e in application.events
         ],
         "deleted_at": iso(application.deleted_at),
@@ -250,6 +252,7 @@ class ApplicationRegister:
             happened_on=event.on,
             note=event.note.strip(),
             approved_by=event.approved_by.strip(),
+            notified_on=event.notified_on,
         )
 
     @staticmethod

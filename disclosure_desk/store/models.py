@@ -27,7 +27,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from disclosure_desk.domain.publication import DocumentKind
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 
 def _enum_values(kinds: type[DocumentKind]) -> list[str]:
@@ -225,6 +225,7 @@ class ApplicationEventRow(Base):
     happened_on: Mapped[date] = mapped_column(Date, nullable=False)
     note: Mapped[str] = mapped_column(Text, nullable=False, default="")
     approved_by: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    notified_on: Mapped[date | None] = mapped_column(Date)  # schema 11: extension told to the applicant
     application: Mapped[ApplicationRow] = relationship(back_populates="events")
 
 

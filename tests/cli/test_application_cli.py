@@ -288,3 +288,27 @@ def test_a_bad_id_is_a_usage_error(cli) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(SystemExit) as exit_info:
         cli("application", "delete", "二")
     assert exit_info.value.code == 2
+
+
+def test_an_extension_records_the_day_the_applicant_was_told(cli) -> None:  # type: ignore[no-untyped-def]
+    app = add(cli, "2026-11-02")
+    code, _, err = cli("application", "event", str(app), "extended", "2026-11-20", "--approved-by", "王主任")
+    assert code == 0 and "未登记告知申请人的日期" in err  # warned, saved
+    other = add(cli, "2026-11-02")
+    code, _, err = cli(
+        "application", "event", str(other), "extended", "2026-11-20", "--approved-by", "王主任",
+        "--notified", "2026-11-23",
+    )  # fmt: skip
+    assert code == 0 and "告知申请人" not in err
+    rows = {r["id"]: r for r in listed(cli)}
+    assert rows[other]["due_on"] == "2026-12-28"
+    assert "2026-11-23告知申请人" in str(rows[other]["explanation"])
+    # a notice day on another kind of event, or before the extension, is refused and nothing is saved
+    before = listed(cli)
+    for argv, message in (
+        (("fee-noticed", "2026-11-10", "--notified", "2026-11-10"), "只有“延期答复”"),
+        (("extended", "2026-11-20", "--notified", "2026-11-19"), "早于延期日期"),
+    ):
+        code, _, err = cli("application", "event", str(add(cli, "2026-11-03")), *argv)
+        assert code == 1 and message in err
+    assert [r for r in listed(cli) if r["id"] in {r["id"] for r in before}] == before

@@ -275,3 +275,31 @@ def test_a_consultation_sent_on_the_last_day_stops_nothing() -> None:
     clock = reply_clock(d("2025-08-24"), events, CAL, d("2025-09-19"))
     assert clock.due_on == d("2025-09-19")
     assert not clock.paused and clock.status is ApplicationStatus.DUE_SOON and clock.days_left == 0
+
+
+def test_an_extension_records_who_approved_and_when_the_applicant_was_told() -> None:
+    """第33条: an extension needs the head's approval and notice to the applicant; both are recorded."""
+    told = ApplicationEvent(K.EXTENDED, d("2026-11-20"), approved_by="王主任", notified_on=d("2026-11-23"))
+    clock = reply_clock(d("2026-11-02"), [told], CAL, TODAY)
+    assert clock.due_on == d("2026-12-28")
+    assert "经王主任批准，2026-11-20延期20个工作日，2026-11-23告知申请人" in clock.due.explanation
+    assert not any("延期" in w for w in clock.due.warnings)  # (only the missing 2027 holidays)
+    untold = reply_clock(d("2026-11-02"), [ev(K.EXTENDED, "2026-11-20", "王主任")], CAL, TODAY)
+    assert untold.due_on == d("2026-12-28")
+    assert any("未登记告知申请人的日期" in w for w in untold.due.warnings)
+    # told after the original period ran out (11-30): the extension came too late for the applicant
+    late = ApplicationEvent(K.EXTENDED, d("2026-11-27"), approved_by="王主任", notified_on=d("2026-12-01"))
+    warnings = reply_clock(d("2026-11-02"), [late], CAL, TODAY).due.warnings
+    assert any("晚于原答复期限2026-11-30" in w for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("event", "message"),
+    [
+        (ApplicationEvent(K.EXTENDED, d("2026-11-20"), notified_on=d("2026-11-19")), "早于延期日期"),
+        (ApplicationEvent(K.FEE_NOTICED, d("2026-11-20"), notified_on=d("2026-11-20")), "只有“延期答复”"),
+    ],
+)
+def test_a_notice_day_that_cannot_be_is_refused(event: ApplicationEvent, message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        check_events(d("2026-11-02"), [event], None)

@@ -103,3 +103,15 @@ def test_history_from_the_store_across_national_day(store: Store) -> None:
     months = _by_month(history(records))
     assert months[(2026, 9)] == (0, 0, 0, 2)
     assert months[(2026, 10)] == (0, 1, 0, 1)
+
+
+def test_an_extension_in_an_applications_history_names_approver_and_notice_day() -> None:
+    from disclosure_desk.domain.audit import show_value
+
+    events = [
+        {"kind": "extended", "on": "2026-11-20", "approved_by": "王主任", "notified_on": "2026-11-23"},
+        {"kind": "correction-requested", "on": "2026-11-04", "note": "缺少身份证明", "approved_by": ""},
+    ]
+    assert show_value(events) == (
+        "延期答复 2026-11-20（王主任批准，2026-11-23告知申请人）、告知补正 2026-11-04（缺少身份证明）"
+    )

@@ -201,3 +201,27 @@ def test_tray_reminds_of_late_requests_by_number_never_by_name(
     assert "孙七" not in title + message
     desk_controller.reload()  # the same day, the same counts: said once
     assert len([m for m in notifier.messages if m[0].startswith("依申请公开提醒")]) == 1
+
+
+def test_an_extension_is_recorded_with_its_approver_and_the_day_the_applicant_was_told(desk: Desk) -> None:
+    saved = register(desk, "2026-11-02")
+    panel = desk.window.applications_panel
+    desk.window.tabs.setCurrentIndex(APPLICATIONS_TAB)
+    assert panel.select_application(saved.id or 0)
+    desk.qtbot.mouseClick(panel.edit_button, Qt.MouseButton.LeftButton)
+    editor = open_editor(desk)
+    assert not editor.notified.isEnabled()  # only an extension is told to the applicant
+    editor.kind_combo.setCurrentIndex(editor.kind_combo.findData(EventKind.EXTENDED.value))
+    assert editor.notified.isEnabled()
+    desk.type(editor.event_date.line_edit, "2026-11-20")
+    desk.type(editor.approved_by, "李主任")
+    desk.type(editor.notified.line_edit, "2026-11-23")
+    desk.qtbot.mouseClick(editor.add_event_button, Qt.MouseButton.LeftButton)
+    assert editor.error_label.text() == ""
+    assert "2026-11-23告知申请人" in editor.explanation_label.text()
+    shown = [str(editor.timeline.index(r, 2).data() or "") for r in range(editor.timeline.rowCount())]
+    assert "2026-11-23告知申请人" in shown
+    desk.qtbot.mouseClick(editor.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    desk.qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    [event] = ApplicationRegister(desk.store).application(saved.id or 0).events
+    assert (event.approved_by, event.notified_on) == ("李主任", date(2026, 11, 23))

@@ -40,6 +40,7 @@ STEPS: dict[int, Step] = {
     8: steps.v8_statutory_report,
     9: steps.v9_clauses_and_dynamic_columns,
     10: steps.v10_add_requests,
+    11: steps.v11_extension_notified,
 }
 
 NOT_OURS_MESSAGE = "该文件不是本程序的数据库（缺少架构版本信息），为避免损坏数据，程序不会修改它。"

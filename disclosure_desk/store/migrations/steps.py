@@ -130,6 +130,11 @@ def v9_clauses_and_dynamic_columns(op: Operations) -> None:
     )
 
 
+def v11_extension_notified(op: Operations) -> None:
+    """Schema 11: the day the applicant was told of an extension (条例第33条: approved and told)."""
+    op.add_column("application_events", sa.Column("notified_on", sa.Date(), nullable=True))
+
+
 def v10_add_requests(op: Operations) -> None:
     """Schema 10: request ids of command-line adds, so a retried add is recognised."""
     op.create_table(

@@ -70,7 +70,11 @@ class TimelineModel(QAbstractTableModel):
             (application.received_on, self.tr(RECEIVED_LABEL), application.via.value, "", None)
         ]
         for event in sorted_events(application.events):
-            rows.append((event.on, self.tr(event.kind.label), event.note, event.approved_by, event))
+            note = event.note
+            if event.notified_on is not None:
+                told = self.tr("{0}告知申请人").format(event.notified_on.isoformat())
+                note = f"{note}（{told}）" if note else told
+            rows.append((event.on, self.tr(event.kind.label), note, event.approved_by, event))
         if application.replied_on is not None:
             result = application.result.label if application.result else ""
             rows.append((application.replied_on, self.tr(REPLIED_LABEL), result, "", None))
@@ -179,9 +183,12 @@ class ApplicationEditor(RemembersSize, QDialog):
             self.kind_combo.addItem(self.tr(event_kind.label), event_kind)
         self.event_date = DateField(self, clock=clock)
         self.event_note = QLineEdit(self)
-        self.event_note.setPlaceholderText(self.tr("说明，如“已于11月20日电话告知申请人”"))
+        self.event_note.setPlaceholderText(self.tr("说明，如“电话告知申请人”"))
         self.approved_by = QLineEdit(self)
         self.approved_by.setPlaceholderText(self.tr("延期的批准人"))
+        self.notified = DateField(self, clock=clock)
+        self.notified.line_edit.setPlaceholderText(self.tr("告知申请人日期"))
+        self.notified.setToolTip(self.tr("延期告知申请人的日期（条例第33条）"))
         self.add_event_button = QPushButton(self.tr("添加事件"), self)
         self.remove_event_button = QPushButton(self.tr("删除所选事件"), self)
         timeline_box = QGroupBox(self.tr("办理过程"), self)
@@ -191,9 +198,10 @@ class ApplicationEditor(RemembersSize, QDialog):
         adder.addWidget(self.kind_combo, 0, 0)
         adder.addWidget(self.event_date, 0, 1)
         adder.addWidget(self.approved_by, 0, 2)
-        adder.addWidget(self.event_note, 1, 0, 1, 3)
-        adder.addWidget(self.add_event_button, 0, 3)
-        adder.addWidget(self.remove_event_button, 1, 3)
+        adder.addWidget(self.notified, 0, 3)
+        adder.addWidget(self.event_note, 1, 0, 1, 4)
+        adder.addWidget(self.add_event_button, 0, 4)
+        adder.addWidget(self.remove_event_button, 1, 4)
         adder.setColumnStretch(2, 1)
         timeline_layout.addLayout(adder)
 
@@ -325,7 +333,16 @@ class ApplicationEditor(RemembersSize, QDialog):
             self.show_save_error(self.event_date.error() or self.tr("请填写事件日期。"))
             return
         kind = EventKind(self.kind_combo.currentData())
-        event = ApplicationEvent(kind, day, self.event_note.text().strip(), self.approved_by.text().strip())
+        if kind is EventKind.EXTENDED and self.notified.date() is None and self.notified.error():
+            self.show_save_error(self.notified.error())
+            return
+        event = ApplicationEvent(
+            kind,
+            day,
+            self.event_note.text().strip(),
+            self.approved_by.text().strip(),
+            notified_on=self.notified.date() if kind is EventKind.EXTENDED else None,
+        )
         candidate = [*self._events, event]
         try:
             self._evaluate(replace(self.value(), events=tuple(candidate)))
@@ -335,6 +352,7 @@ class ApplicationEditor(RemembersSize, QDialog):
         self._events = candidate
         self.event_note.clear()
         self.approved_by.clear()
+        self.notified.set_date(None)
         self.event_date.set_date(None)
         self.error_label.clear()
         self.refresh()
@@ -352,6 +370,7 @@ class ApplicationEditor(RemembersSize, QDialog):
     def _update_adder(self, *_args: object) -> None:
         extension = self.kind_combo.currentData() == EventKind.EXTENDED.value
         self.approved_by.setEnabled(extension)
+        self.notified.setEnabled(extension)
         index = self.timeline_view.currentIndex()
         self.remove_event_button.setEnabled(
             index.isValid() and self.timeline.event_at(index.row()) is not None
