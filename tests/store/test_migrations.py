@@ -177,3 +177,34 @@ def test_upgrade_from_schema_9_adds_the_request_ids(db_path: Path) -> None:
     again = store.add_publication(store.publication(3), request_id="脚本-1")
     assert store.add_publication(store.publication(3), request_id="脚本-1") == again
     store.close()
+
+
+def test_upgrade_from_schema_10_keeps_extensions_and_adds_the_notice_day(db_path: Path) -> None:
+    from disclosure_desk.domain.applications import ApplicationEvent, EventKind
+    from disclosure_desk.store.applications import ApplicationRegister
+
+    make_database_at(db_path, 10)
+    engine = sa.create_engine(f"sqlite:///{db_path}")
+    with engine.begin() as conn:  # an application with an extension, as schema 10 stored it
+        conn.execute(
+            sa.text(
+                "INSERT INTO applications (id, number, received_on, applicant_type, via, content,"
+                " applicant_name, applicant_id_number, applicant_contact, notes, created_at, updated_at)"
+                " VALUES (1, '2026-001', '2026-11-02', '自然人', '当面', '某文件', '', '', '', '',"
+                " '2026-11-02 09:00:00', '2026-11-02 09:00:00')"
+            )
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO application_events (application_id, kind, happened_on, note, approved_by)"
+                " VALUES (1, 'extended', '2026-11-20', '电话告知', '王主任')"
+            )
+        )
+    assert "notified_on" not in _columns(engine)["application_events"]
+    engine.dispose()
+    store = open_store(str(db_path))
+    assert store.migration.from_version == 10
+    [event] = ApplicationRegister(store).application(1).events
+    assert event == ApplicationEvent(EventKind.EXTENDED, date(2026, 11, 20), "电话告知", "王主任", event.id)
+    assert event.notified_on is None
+    store.close()
