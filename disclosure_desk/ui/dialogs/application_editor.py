@@ -183,7 +183,7 @@ class ApplicationEditor(RemembersSize, QDialog):
             self.kind_combo.addItem(self.tr(event_kind.label), event_kind)
         self.event_date = DateField(self, clock=clock)
         self.event_note = QLineEdit(self)
-        self.event_note.setPlaceholderText(self.tr("说明，如“电话告知申请人”"))
+        self.event_note.setPlaceholderText(self.tr("说明（可选）"))
         self.approved_by = QLineEdit(self)
         self.approved_by.setPlaceholderText(self.tr("延期的批准人"))
         self.notified = DateField(self, clock=clock)
@@ -198,10 +198,15 @@ class ApplicationEditor(RemembersSize, QDialog):
         adder.addWidget(self.kind_combo, 0, 0)
         adder.addWidget(self.event_date, 0, 1)
         adder.addWidget(self.approved_by, 0, 2)
-        adder.addWidget(self.notified, 0, 3)
-        adder.addWidget(self.event_note, 1, 0, 1, 4)
-        adder.addWidget(self.add_event_button, 0, 4)
-        adder.addWidget(self.remove_event_button, 1, 4)
+        adder.addWidget(self.add_event_button, 0, 3)
+        # the extension's notice day sits under its date, the note beside it
+        self.notified_label = QLabel(self.tr("告知申请人"), self)
+        self.notified_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.notified_label.setBuddy(self.notified.line_edit)
+        adder.addWidget(self.notified_label, 1, 0)
+        adder.addWidget(self.notified, 1, 1)
+        adder.addWidget(self.event_note, 1, 2)
+        adder.addWidget(self.remove_event_button, 1, 3)
         adder.setColumnStretch(2, 1)
         timeline_layout.addLayout(adder)
 
@@ -371,6 +376,7 @@ class ApplicationEditor(RemembersSize, QDialog):
         extension = self.kind_combo.currentData() == EventKind.EXTENDED.value
         self.approved_by.setEnabled(extension)
         self.notified.setEnabled(extension)
+        self.notified_label.setEnabled(extension)
         index = self.timeline_view.currentIndex()
         self.remove_event_button.setEnabled(
             index.isValid() and self.timeline.event_at(index.row()) is not None
