@@ -8,7 +8,10 @@ import errno
 
 
 class DisclosureDeskError(Exception):
-    """Base class: `str(error)` is a complete Chinese sentence for the user."""
+    """Base class: `str(error)` is a complete Chinese sentence for the user. `field` names the input it is
+    about when there is one (ValidationError), so a dialog shows any error the same way."""
+
+    field: str = ""
 
 
 class CatalogueFormatError(DisclosureDeskError):

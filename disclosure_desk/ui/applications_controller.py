@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from disclosure_desk.domain.application_clock import ApplicationRecord, ReplyClock, check_events
 from disclosure_desk.domain.applications import ApplicantType, Application, ApplicationStatus
-from disclosure_desk.domain.errors import DisclosureDeskError, ValidationError
+from disclosure_desk.domain.errors import DisclosureDeskError
 from disclosure_desk.store.applications import ENTITY as APPLICATION_ENTITY
 from disclosure_desk.store.applications import ApplicationRegister
 from disclosure_desk.store.repository import Store
@@ -91,11 +91,8 @@ class ApplicationsController(QObject):
             saved = (
                 self.register.add(value, today) if value.id is None else self.register.update(value, today)
             )
-        except ValidationError as error:
-            editor.show_save_error(str(error), error.field)
-            return
         except DisclosureDeskError as error:
-            editor.show_save_error(str(error))
+            editor.show_save_error(str(error), error.field)
             return
         editor.accept()
         self.reload()

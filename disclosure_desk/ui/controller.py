@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from disclosure_desk.domain.catalogue import CHANNELS, CatalogueItem
-from disclosure_desk.domain.errors import DisclosureDeskError, ValidationError
+from disclosure_desk.domain.errors import DisclosureDeskError
 from disclosure_desk.domain.publication import Publication
 from disclosure_desk.store.repository import Store
 from disclosure_desk.ui.dialogs import confirm, files
@@ -173,11 +173,8 @@ class DeskController(QObject):
                 if value.id is None
                 else self.store.update_publication(value, today=today)
             )
-        except ValidationError as error:
-            editor.show_save_error(str(error), error.field)
-            return
         except DisclosureDeskError as error:
-            editor.show_save_error(str(error))
+            editor.show_save_error(str(error), error.field)
             return
         editor.accept()
         self.reload()
@@ -203,11 +200,8 @@ class DeskController(QObject):
     def _save_marked(self, dialog: MarkPublishedDialog, value: Publication) -> None:
         try:
             saved = self.store.update_publication(value)
-        except ValidationError as error:
-            dialog.show_save_error(str(error), error.field)
-            return
         except DisclosureDeskError as error:
-            dialog.show_save_error(str(error))
+            dialog.show_save_error(str(error), error.field)
             return
         dialog.accept()
         self.reload()

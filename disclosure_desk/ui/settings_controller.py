@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from disclosure_desk.domain.errors import CalendarError, DisclosureDeskError, ValidationError
+from disclosure_desk.domain.errors import CalendarError, DisclosureDeskError
 from disclosure_desk.domain.settings import Settings
 from disclosure_desk.domain.workdays import YearSchedule
 from disclosure_desk.io import holidays_import
@@ -51,11 +51,8 @@ class SettingsController(QObject):
     def _save_settings(self, dialog: SettingsDialog, settings: Settings) -> None:
         try:
             self.store.save_settings(settings)
-        except ValidationError as error:
-            dialog.show_save_error(str(error), error.field)
-            return
         except DisclosureDeskError as error:
-            dialog.show_save_error(str(error))
+            dialog.show_save_error(str(error), error.field)
             return
         dialog.accept()
         self.desk.reload_infos()
