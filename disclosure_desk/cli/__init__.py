@@ -36,9 +36,14 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", ChineseHelpFormatter)
+        # argparse's own -h says "show this help message and exit": every (sub)command gets it in Chinese
+        chinese_help = kwargs.get("add_help", True)
+        kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
         self._positionals.title = "参数"
         self._optionals.title = "选项"
+        if chinese_help:
+            self.add_argument("-h", "--help", action="help", help="显示帮助")
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -88,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(
         prog="disclosure-desk",
         description="政务公开台账：主动公开基本目录、公开信息登记与时限提醒。不带子命令时打开主窗口。",
-        add_help=False,
+        add_help=False,  # its own -h, worded for the top level
     )
     parser.add_argument("-h", "--help", action="help", help="显示帮助并退出")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help="显示版本号")

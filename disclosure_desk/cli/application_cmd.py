@@ -34,12 +34,10 @@ from disclosure_desk.store.applications import ApplicationRegister
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("application", help="依申请公开：登记申请、事件和答复", add_help=False)
-    parser.add_argument("-h", "--help", action="help", help="显示帮助")
+    parser = subparsers.add_parser("application", help="依申请公开：登记申请、事件和答复")
     actions = parser.add_subparsers(dest="action", metavar="操作", required=True)
 
-    add = actions.add_parser("add", help="登记一件政府信息公开申请，输出新申请的编号（id）", add_help=False)
-    add.add_argument("-h", "--help", action="help", help="显示帮助")
+    add = actions.add_parser("add", help="登记一件政府信息公开申请，输出新申请的编号（id）")
     add.add_argument("--received", metavar="日期", type=parse_date_arg, required=True, help="收到申请日期")
     add.add_argument(
         "--applicant-type",
@@ -62,8 +60,7 @@ def register(subparsers: Any) -> None:
     )
     add.set_defaults(func=run_add)
 
-    event = actions.add_parser("event", help="登记补正、延期、征求意见、收费等事件", add_help=False)
-    event.add_argument("-h", "--help", action="help", help="显示帮助")
+    event = actions.add_parser("event", help="登记补正、延期、征求意见、收费等事件")
     event.add_argument("id", metavar="ID", type=int, help="申请的 id")
     event.add_argument("kind", metavar="KIND", help=f"事件：{'、'.join(k.value for k in EventKind)}")
     event.add_argument("date", metavar="DATE", type=parse_date_arg, help="事件日期 YYYY-MM-DD")
@@ -74,8 +71,7 @@ def register(subparsers: Any) -> None:
     )
     event.set_defaults(func=run_event)
 
-    reply = actions.add_parser("reply", help="登记答复日期和办理结果", add_help=False)
-    reply.add_argument("-h", "--help", action="help", help="显示帮助")
+    reply = actions.add_parser("reply", help="登记答复日期和办理结果")
     reply.add_argument("id", metavar="ID", type=int, help="申请的 id")
     reply.add_argument("--on", metavar="日期", type=parse_date_arg, required=True, help="答复日期")
     reply.add_argument(
@@ -86,25 +82,20 @@ def register(subparsers: Any) -> None:
     )
     reply.set_defaults(func=run_reply)
 
-    lst = actions.add_parser("list", help="列出全部申请及答复期限", add_help=False)
-    lst.add_argument("-h", "--help", action="help", help="显示帮助")
+    lst = actions.add_parser("list", help="列出全部申请及答复期限")
     lst.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
     lst.set_defaults(func=run_list)
 
-    delete = actions.add_parser("delete", help="把一件申请移入回收站（可恢复）", add_help=False)
-    delete.add_argument("-h", "--help", action="help", help="显示帮助")
+    delete = actions.add_parser("delete", help="把一件申请移入回收站（可恢复）")
     delete.add_argument("id", metavar="ID", type=parse_number_arg, help="申请的 id")
     delete.set_defaults(func=run_delete)
 
-    trash = actions.add_parser("trash", help="申请的回收站：列出或恢复已删除的申请", add_help=False)
-    trash.add_argument("-h", "--help", action="help", help="显示帮助")
+    trash = actions.add_parser("trash", help="申请的回收站：列出或恢复已删除的申请")
     trash_actions = trash.add_subparsers(dest="trash_action", metavar="操作", required=True)
-    trash_list = trash_actions.add_parser("list", help="列出回收站中的申请", add_help=False)
-    trash_list.add_argument("-h", "--help", action="help", help="显示帮助")
+    trash_list = trash_actions.add_parser("list", help="列出回收站中的申请")
     trash_list.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
     trash_list.set_defaults(func=run_trash_list)
-    restore = trash_actions.add_parser("restore", help="把一件申请从回收站恢复到登记簿", add_help=False)
-    restore.add_argument("-h", "--help", action="help", help="显示帮助")
+    restore = trash_actions.add_parser("restore", help="把一件申请从回收站恢复到登记簿")
     restore.add_argument("id", metavar="ID", type=parse_number_arg, help="申请的 id")
     restore.set_defaults(func=run_trash_restore)
 

@@ -12,8 +12,7 @@ from disclosure_desk.domain.errors import DisclosureDeskError, os_error_text
 
 
 def register(subparsers: Any) -> None:
-    backup = subparsers.add_parser("backup", help="立即备份数据库（经完整性检查）", add_help=False)
-    backup.add_argument("-h", "--help", action="help", help="显示帮助")
+    backup = subparsers.add_parser("backup", help="立即备份数据库（经完整性检查）")
     backup.add_argument(
         "-o", "--output", metavar="文件", type=Path, help="备份文件或文件夹（默认在备份文件夹）"
     )
@@ -21,9 +20,8 @@ def register(subparsers: Any) -> None:
     backup.set_defaults(func=run_backup)
 
     restore = subparsers.add_parser(
-        "restore", help="用备份文件恢复数据库（当前文件先备份并保留）", add_help=False
+        "restore", help="用备份文件恢复数据库（当前文件先备份并保留）"
     )
-    restore.add_argument("-h", "--help", action="help", help="显示帮助")
     restore.add_argument("file", metavar="备份文件", type=Path)
     restore.set_defaults(func=run_restore)
 

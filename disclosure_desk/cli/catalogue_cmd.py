@@ -15,12 +15,10 @@ from disclosure_desk.domain.errors import CatalogueMatchError, DisclosureDeskErr
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("catalogue", help="导入或导出主动公开基本目录", add_help=False)
-    parser.add_argument("-h", "--help", action="help", help="显示帮助")
+    parser = subparsers.add_parser("catalogue", help="导入或导出主动公开基本目录")
     actions = parser.add_subparsers(dest="action", metavar="操作", required=True)
 
-    imp = actions.add_parser("import", help="从 .docx / .xlsx / .txt / .json 文件导入目录", add_help=False)
-    imp.add_argument("-h", "--help", action="help", help="显示帮助")
+    imp = actions.add_parser("import", help="从 .docx / .xlsx / .txt / .json 文件导入目录")
     imp.add_argument("file", metavar="文件", type=Path)
     imp.add_argument("--check", action="store_true", help="只检查并显示结果，不写入数据库")
     imp.add_argument("--catalogue-version", metavar="版本", default="", help="目录版本说明，例如 2026版")
@@ -32,8 +30,7 @@ def register(subparsers: Any) -> None:
     )
     imp.set_defaults(func=run_import)
 
-    exp = actions.add_parser("export", help="导出当前目录（默认以 JSON 输出到标准输出）", add_help=False)
-    exp.add_argument("-h", "--help", action="help", help="显示帮助")
+    exp = actions.add_parser("export", help="导出当前目录（默认以 JSON 输出到标准输出）")
     exp.add_argument("--format", choices=("json", "xlsx"), default="json", help="导出格式")
     exp.add_argument("-o", "--output", metavar="文件", type=Path, help="输出文件（xlsx 格式必填）")
     exp.add_argument(
@@ -41,8 +38,7 @@ def register(subparsers: Any) -> None:
     )
     exp.set_defaults(func=run_export)
 
-    versions = actions.add_parser("versions", help="列出导入过的各版目录", add_help=False)
-    versions.add_argument("-h", "--help", action="help", help="显示帮助")
+    versions = actions.add_parser("versions", help="列出导入过的各版目录")
     versions.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
     versions.set_defaults(func=run_versions)
 

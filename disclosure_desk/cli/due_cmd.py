@@ -41,9 +41,7 @@ def register(subparsers: Any) -> None:
         "due",
         help="按公开时限计算应公开日期",
         description="按公开时限文字计算应公开日期：每个起算日期输出一行（YYYY-MM-DD，或以“-”开头的说明）。",
-        add_help=False,
     )
-    parser.add_argument("-h", "--help", action="help", help="显示帮助")
     parser.add_argument(
         "--rule",
         metavar="公开时限",

@@ -12,8 +12,7 @@ from disclosure_desk.domain.audit import describe_change
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("history", help="显示一条公开信息的修改历史", add_help=False)
-    parser.add_argument("-h", "--help", action="help", help="显示帮助")
+    parser = subparsers.add_parser("history", help="显示一条公开信息的修改历史")
     parser.add_argument("id", metavar="编号", type=parse_number_arg, help="公开信息记录编号")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
     parser.set_defaults(func=run_history)

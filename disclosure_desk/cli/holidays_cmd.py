@@ -15,22 +15,19 @@ WEEKDAYS = "一二三四五六日"
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("holidays", help="查看或导入法定节假日与调休安排", add_help=False)
-    parser.add_argument("-h", "--help", action="help", help="显示帮助")
+    parser = subparsers.add_parser("holidays", help="查看或导入法定节假日与调休安排")
     actions = parser.add_subparsers(dest="action", metavar="操作", required=True)
 
     lst = actions.add_parser(
-        "list", help="列出某年的放假与调休上班日（不写年份则列出全部年份）", add_help=False
+        "list", help="列出某年的放假与调休上班日（不写年份则列出全部年份）"
     )
-    lst.add_argument("-h", "--help", action="help", help="显示帮助")
     lst.add_argument("year", metavar="年份", type=int, nargs="?")
     lst.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
     lst.set_defaults(func=run_list)
 
     imp = actions.add_parser(
-        "import", help="从文件导入（或更正）某年的安排，并立即重算所有应公开日期", add_help=False
+        "import", help="从文件导入（或更正）某年的安排，并立即重算所有应公开日期"
     )
-    imp.add_argument("-h", "--help", action="help", help="显示帮助")
     imp.add_argument("file", metavar="文件", type=Path)
     imp.set_defaults(func=run_import)
 

@@ -36,8 +36,7 @@ class DuplicateError(DisclosureDeskError):
 
 
 def register_changes(actions: Any) -> None:
-    edit = actions.add_parser("edit", help="修改一条记录：只改给出的项，日期写 none 表示清空", add_help=False)
-    edit.add_argument("-h", "--help", action="help", help="显示帮助")
+    edit = actions.add_parser("edit", help="修改一条记录：只改给出的项，日期写 none 表示清空")
     edit.add_argument("id", metavar="编号", type=parse_number_arg)
     add_field_options(edit, edit=True)
     edit.add_argument("--no-channels", action="store_true", help="清空公开渠道")
@@ -46,8 +45,7 @@ def register_changes(actions: Any) -> None:
     )
     edit.set_defaults(func=run_edit)
 
-    publish = actions.add_parser("publish", help="标记为已公开（默认今天）", add_help=False)
-    publish.add_argument("-h", "--help", action="help", help="显示帮助")
+    publish = actions.add_parser("publish", help="标记为已公开（默认今天）")
     publish.add_argument("id", metavar="编号", type=parse_number_arg)
     publish.add_argument(
         "--on", metavar="日期", type=parse_date_arg, help="公开日期 YYYY-MM-DD（默认：今天）"
@@ -67,8 +65,7 @@ def register_changes(actions: Any) -> None:
     )
     publish.set_defaults(func=run_publish)
 
-    delete = actions.add_parser("delete", help="删除一条记录（移入回收站，可恢复）", add_help=False)
-    delete.add_argument("-h", "--help", action="help", help="显示帮助")
+    delete = actions.add_parser("delete", help="删除一条记录（移入回收站，可恢复）")
     delete.add_argument("id", metavar="编号", type=parse_number_arg)
     delete.set_defaults(func=run_delete)
 

@@ -44,12 +44,10 @@ def _status_arg(text: str) -> frozenset[Status]:
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("publication", help="登记、查看、修改公开信息", add_help=False)
-    parser.add_argument("-h", "--help", action="help", help="显示帮助")
+    parser = subparsers.add_parser("publication", help="登记、查看、修改公开信息")
     actions = parser.add_subparsers(dest="action", metavar="操作", required=True)
 
-    add = actions.add_parser("add", help="登记一条公开信息，输出新记录编号", add_help=False)
-    add.add_argument("-h", "--help", action="help", help="显示帮助")
+    add = actions.add_parser("add", help="登记一条公开信息，输出新记录编号")
     add.add_argument("--item", metavar="序号", type=parse_number_arg, required=True, help="目录事项的序号")
     add_field_options(add)
     add.add_argument(
@@ -62,8 +60,7 @@ def register(subparsers: Any) -> None:
     )
     add.set_defaults(func=run_add)
 
-    lst = actions.add_parser("list", help="列出公开信息（可按状态、事项、日期筛选）", add_help=False)
-    lst.add_argument("-h", "--help", action="help", help="显示帮助")
+    lst = actions.add_parser("list", help="列出公开信息（可按状态、事项、日期筛选）")
     lst.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
     lst.add_argument(
         "--status",
@@ -84,8 +81,7 @@ def register(subparsers: Any) -> None:
     )
     lst.set_defaults(func=run_list)
 
-    show = actions.add_parser("show", help="显示一条记录的全部内容、时限说明和修改历史", add_help=False)
-    show.add_argument("-h", "--help", action="help", help="显示帮助")
+    show = actions.add_parser("show", help="显示一条记录的全部内容、时限说明和修改历史")
     show.add_argument("id", metavar="编号", type=parse_number_arg)
     show.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
     show.set_defaults(func=run_show)

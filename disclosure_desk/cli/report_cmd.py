@@ -43,19 +43,16 @@ def parse_year_arg(text: str) -> ReportPeriod:
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "report", help="导出月度、年度 Excel 工作报表和政府信息公开工作年度报告", add_help=False
+        "report", help="导出月度、年度 Excel 工作报表和政府信息公开工作年度报告"
     )
-    parser.add_argument("-h", "--help", action="help", help="显示帮助")
     kinds = parser.add_subparsers(dest="kind", metavar="报表类型", required=True)
 
-    monthly = kinds.add_parser("monthly", help="月报：report monthly 2026-10 -o 月报.xlsx", add_help=False)
-    monthly.add_argument("-h", "--help", action="help", help="显示帮助")
+    monthly = kinds.add_parser("monthly", help="月报：report monthly 2026-10 -o 月报.xlsx")
     monthly.add_argument("period", metavar="YYYY-MM", type=parse_month_arg, help="月份，例如 2026-10")
     _output_arg(monthly)
     monthly.set_defaults(func=run_report)
 
-    annual = kinds.add_parser("annual", help="年报：report annual 2026 -o 年报.xlsx", add_help=False)
-    annual.add_argument("-h", "--help", action="help", help="显示帮助")
+    annual = kinds.add_parser("annual", help="年报：report annual 2026 -o 年报.xlsx")
     annual.add_argument("period", metavar="YYYY", type=parse_year_arg, help="年份，例如 2026")
     _output_arg(annual)
     annual.set_defaults(func=run_report)

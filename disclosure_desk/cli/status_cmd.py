@@ -37,9 +37,8 @@ PUBLISHED = group_word(StatusGroup.PUBLISHED)
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "status", help=f"列出{OVERDUE}和{DUE_SOON}的公开事项（与首页一致）", add_help=False
+        "status", help=f"列出{OVERDUE}和{DUE_SOON}的公开事项（与首页一致）"
     )
-    parser.add_argument("-h", "--help", action="help", help="显示帮助")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
     parser.set_defaults(func=run_status)
 

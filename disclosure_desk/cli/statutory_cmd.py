@@ -38,9 +38,7 @@ def register_kinds(kinds: Any, year_type: Any) -> None:
     statutory = kinds.add_parser(
         "statutory",
         help="政府信息公开工作年度报告：report statutory 2026 -o 年度报告.docx 或 --format json",
-        add_help=False,
     )
-    statutory.add_argument("-h", "--help", action="help", help="显示帮助")
     statutory.add_argument("period", metavar="YYYY", type=year_type, help="报告年度，例如 2026")
     statutory.add_argument(
         "-o", "--output", metavar="文件.docx", type=Path, help="保存为 Word 文件（已存在则覆盖）"
@@ -62,9 +60,7 @@ def register_kinds(kinds: Any, year_type: Any) -> None:
         "figures",
         help="年度报告中需手工填写的数字：report figures 2026 licensing=12 penalty=3",
         description=f"不带“项=值”时列出已填写的数字。可填写的项：{keys}",
-        add_help=False,
     )
-    figures.add_argument("-h", "--help", action="help", help="显示帮助")
     figures.add_argument("period", metavar="YYYY", type=year_type, help="报告年度，例如 2026")
     figures.add_argument("values", metavar="项=值", nargs="*", help="例如 licensing=12 fees_10k_yuan=1.5")
     figures.set_defaults(func=run_figures)

@@ -19,17 +19,14 @@ from disclosure_desk.store.repository import Store
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("trash", help="回收站：列出或恢复已删除的记录", add_help=False)
-    parser.add_argument("-h", "--help", action="help", help="显示帮助")
+    parser = subparsers.add_parser("trash", help="回收站：列出或恢复已删除的记录")
     actions = parser.add_subparsers(dest="action", metavar="操作", required=True)
 
-    lst = actions.add_parser("list", help="列出回收站中的记录", add_help=False)
-    lst.add_argument("-h", "--help", action="help", help="显示帮助")
+    lst = actions.add_parser("list", help="列出回收站中的记录")
     lst.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
     lst.set_defaults(func=run_list)
 
-    restore = actions.add_parser("restore", help="把一条记录从回收站恢复到台账", add_help=False)
-    restore.add_argument("-h", "--help", action="help", help="显示帮助")
+    restore = actions.add_parser("restore", help="把一条记录从回收站恢复到台账")
     restore.add_argument("id", metavar="编号", type=parse_number_arg)
     restore.set_defaults(func=run_restore)
 
