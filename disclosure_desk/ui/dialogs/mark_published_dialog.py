@@ -38,7 +38,7 @@ from disclosure_desk.ui.focus_order import apply_visual_tab_order
 from disclosure_desk.ui.texts import format_date, status_label
 from disclosure_desk.ui.widgets.channel_boxes import ChannelBoxes
 from disclosure_desk.ui.widgets.date_field import DateField
-from disclosure_desk.ui.widgets.field_error import FieldError, with_error
+from disclosure_desk.ui.widgets.field_error import FieldError, place_problems, with_error
 from disclosure_desk.ui.window_geometry import RemembersSize
 
 
@@ -167,16 +167,7 @@ class MarkPublishedDialog(RemembersSize, QDialog):
             self.submitted.emit(self.value())
 
     def show_problems(self, problems: list[ValidationError]) -> None:
-        by_field: dict[str, str] = {}
-        for problem in problems:
-            by_field.setdefault(problem.field, str(problem))
-        for name, label in self.errors.items():
-            label.show_message(by_field.get(name, ""))
-        unplaced = [message for name, message in by_field.items() if name not in self.errors]
-        if unplaced:
-            self.general_error.show_message("\n".join(unplaced))
-        else:
-            self.general_error.clear_message()
+        place_problems(problems, self.errors, self.general_error)
 
     def show_save_error(self, message: str, field: str = "") -> None:
         self.show_problems([ValidationError(message, field)])

@@ -47,7 +47,7 @@ from disclosure_desk.ui.presenters import ItemInfo, item_label
 from disclosure_desk.ui.texts import format_date, format_date_long
 from disclosure_desk.ui.widgets.channel_boxes import ChannelBoxes
 from disclosure_desk.ui.widgets.date_field import DateField
-from disclosure_desk.ui.widgets.field_error import FieldError, with_error
+from disclosure_desk.ui.widgets.field_error import FieldError, place_problems, with_error
 from disclosure_desk.ui.window_geometry import RemembersSize
 
 _log = logging.getLogger(__name__)
@@ -512,18 +512,9 @@ class PublicationEditor(RemembersSize, QDialog):
         return problems
 
     def _show_problems(self, problems: list[ValidationError]) -> None:
-        by_field: dict[str, str] = {}
-        for problem in problems:
-            by_field.setdefault(problem.field, str(problem))
-        for name, label in self.errors.items():
-            label.show_message(by_field.get(name, ""))
-        unplaced = [message for name, message in by_field.items() if name not in self.errors]
-        if unplaced:
-            self.general_error.show_message("\n".join(unplaced))
-        elif problems:
-            self.general_error.show_message(self.tr("请先修正标红的内容，再保存。"))
-        else:
-            self.general_error.clear_message()
+        place_problems(
+            problems, self.errors, self.general_error, all_placed_hint=self.tr("请先修正标红的内容，再保存。")
+        )
 
     def submit(self) -> None:
         """Check, and hand the value to the caller; nothing is emitted while anything is wrong."""
