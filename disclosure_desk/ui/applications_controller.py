@@ -19,6 +19,7 @@ from disclosure_desk.ui.dashboard_controller import DashboardController
 from disclosure_desk.ui.dialogs import confirm
 from disclosure_desk.ui.dialogs.application_editor import ApplicationEditor
 from disclosure_desk.ui.dialogs.history_dialog import HistoryDialog
+from disclosure_desk.ui.dialogs.open_once import OpenOnce
 from disclosure_desk.ui.main_window import MainWindow
 from disclosure_desk.ui.panels.applications_panel import ApplicationsPanel
 from disclosure_desk.ui.presenters import Clock
@@ -38,7 +39,7 @@ class ApplicationsController(QObject):
         self.panel = panel
         self.clock = clock
         self.records: list[ApplicationRecord] = []
-        self.editor: ApplicationEditor | None = None
+        self._editor: OpenOnce[ApplicationEditor] = OpenOnce(activate=True)
         panel.newRequested.connect(self.new_application)
         panel.editRequested.connect(self.edit_application)
         panel.deleteRequested.connect(self.delete_application)
@@ -68,22 +69,18 @@ class ApplicationsController(QObject):
         if record is not None:
             self.edit_application(record)
 
+    @property
+    def editor(self) -> ApplicationEditor | None:
+        return self._editor.dialog
+
     def _open(self, application: Application) -> None:
-        if self.editor is not None:
-            self.editor.raise_()
-            self.editor.activateWindow()
+        if self._editor.raise_open():
             return
         editor = ApplicationEditor(
             application, evaluate=self.evaluate, clock=self.clock, parent=self.panel.window()
         )
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.submitted.connect(lambda value: self._save(editor, value))
-        editor.finished.connect(self._closed)
-        self.editor = editor
-        editor.open()
-
-    def _closed(self) -> None:
-        self.editor = None
+        self._editor.open(editor)
 
     def _save(self, editor: ApplicationEditor, value: Application) -> None:
         today = self.clock()

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 
 from disclosure_desk.domain.errors import DisclosureDeskError
 from disclosure_desk.domain.similarity import SectionSimilarity, compare_reports, split_sections
@@ -32,6 +32,7 @@ from disclosure_desk.store.statutory import (
 )
 from disclosure_desk.ui.controller import DeskController
 from disclosure_desk.ui.dialogs import confirm, files
+from disclosure_desk.ui.dialogs.open_once import OpenOnce
 from disclosure_desk.ui.dialogs.statutory_dialog import TABLES_TAB, StatutoryDialog
 from disclosure_desk.ui.main_window import MainWindow
 from disclosure_desk.ui.presenters import Clock
@@ -51,34 +52,31 @@ class StatutoryController(QObject):
         self.store = store
         self.clock = clock
         self.window = window
-        self.dialog: StatutoryDialog | None = None
+        self._dialog: OpenOnce[StatutoryDialog] = OpenOnce(activate=True)
         self.report: StatutoryReport | None = None
         # last year's text picked from a .docx this session, by report year
         self._picked: dict[int, dict[str, str]] = {}
 
     # --- the dialog ---------------------------------------------------------------------------------
 
+    @property
+    def dialog(self) -> StatutoryDialog | None:
+        return self._dialog.dialog
+
     def open(self) -> None:
-        if self.dialog is not None:
-            self.dialog.raise_()
-            self.dialog.activateWindow()
+        if self._dialog.raise_open():
             return
         today = self.clock()
         dialog = StatutoryDialog(default_year(today.year, today.month), self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.yearChanged.connect(self.load)
         dialog.figuresSubmitted.connect(self.save_figures)
         dialog.proseSubmitted.connect(self.save_prose)
         dialog.proseReset.connect(self.reset_prose)
         dialog.compareRequested.connect(self.compare)
         dialog.exportRequested.connect(self.export)
-        dialog.finished.connect(self._closed)
-        self.dialog = dialog
+        self._dialog.keep(dialog)
         self.load(dialog.year())
         dialog.open()
-
-    def _closed(self) -> None:
-        self.dialog = None
 
     def _generated_at(self) -> datetime:
         return datetime.combine(self.clock(), datetime.now().time().replace(microsecond=0))
