@@ -48,15 +48,10 @@ def open_seeded_store(
     lock = None
     file = sqlite_path(resolve_url(db))
     if file is not None:
-        refuse_missing_folder(file)
-    if writer and file is not None:
-        # a new computer has no data folder before the first start, and the lock file goes in it
-        try:
-            file.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StoreError(f"无法创建数据文件夹“{file.parent}”：{os_error_text(error)}。") from error
-        lock = InstanceLock(file)
-        lock.acquire(wait_seconds=lock_wait, on_wait=say_waiting)
+        if writer:
+            lock = take_writer_lock(file, lock_wait)
+        else:
+            refuse_missing_folder(file)
     try:
         store = open_store(db, lock_held=lock is not None)
     except (DatabaseLockedError, DataInUseError):
@@ -86,6 +81,22 @@ def open_seeded_store(
         store.close()
         raise
     return store
+
+
+def take_writer_lock(file: Path, wait_seconds: float) -> InstanceLock:
+    """The instance lock for writing `file`, waiting up to `wait_seconds` for another writer.
+
+    The folder must exist or be the program's own data folder, which a new computer has not made yet
+    before the first start (the lock file goes in it): that one is made, a mistyped --db folder refused.
+    """
+    refuse_missing_folder(file)
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"无法创建数据文件夹“{file.parent}”：{os_error_text(error)}。") from error
+    lock = InstanceLock(file)
+    lock.acquire(wait_seconds=wait_seconds, on_wait=say_waiting)
+    return lock
 
 
 def refuse_missing_folder(file: Path) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from disclosure_desk import paths
 from disclosure_desk.cli.context import CliContext
-from disclosure_desk.domain.errors import DisclosureDeskError, os_error_text
+from disclosure_desk.domain.errors import DisclosureDeskError
 
 
 def register(subparsers: Any) -> None:
@@ -60,23 +60,15 @@ def _list_backups(context: CliContext) -> int:
 
 
 def run_restore(args: argparse.Namespace, context: CliContext) -> int:
-    from disclosure_desk.bootstrap import LOCK_WAIT_SECONDS, refuse_missing_folder, say_waiting
+    from disclosure_desk.bootstrap import LOCK_WAIT_SECONDS, take_writer_lock
     from disclosure_desk.store.db import resolve_url, sqlite_path
-    from disclosure_desk.store.instance_lock import InstanceLock
     from disclosure_desk.store.restore import restore
 
     file = sqlite_path(resolve_url(context.db))
     if file is None:
         raise DisclosureDeskError("只能恢复本机 SQLite 数据库文件。")
-    # a new computer has no data folder before the first start: restoring there is how the officer
-    # moves in, so the default folder is made; a mistyped --db folder is refused as for any write
-    refuse_missing_folder(file)
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise DisclosureDeskError(f"无法创建数据文件夹“{file.parent}”：{os_error_text(error)}。") from error
-    lock = InstanceLock(file)
-    lock.acquire(wait_seconds=LOCK_WAIT_SECONDS, on_wait=say_waiting)  # never under a running window
+    # restoring on a new computer is how the officer moves in: the default data folder is made
+    lock = take_writer_lock(file, LOCK_WAIT_SECONDS)  # never under a running window
     try:
         result = restore(file, args.file)
     finally:
