@@ -213,6 +213,16 @@ def test_an_extension_is_recorded_with_its_approver_and_the_day_the_applicant_wa
     assert not editor.notified.isEnabled()  # only an extension is told to the applicant
     editor.kind_combo.setCurrentIndex(editor.kind_combo.findData(EventKind.EXTENDED.value))
     assert editor.notified.isEnabled()
+    # Tab goes through the event's fields in reading order, and only then to 添加事件
+    focused = editor.event_date.line_edit
+    focused.setFocus()
+    chain = []
+    for _ in range(4):
+        desk.qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        focused = editor.focusWidget()
+        chain.append(focused)
+    fields = [editor.approved_by, editor.notified.line_edit, editor.event_note, editor.add_event_button]
+    assert chain == fields
     desk.type(editor.event_date.line_edit, "2026-11-20")
     desk.type(editor.approved_by, "李主任")
     desk.type(editor.notified.line_edit, "2026-11-23")

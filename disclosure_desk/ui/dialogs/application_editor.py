@@ -198,7 +198,7 @@ class ApplicationEditor(RemembersSize, QDialog):
         adder.addWidget(self.kind_combo, 0, 0)
         adder.addWidget(self.event_date, 0, 1)
         adder.addWidget(self.approved_by, 0, 2)
-        adder.addWidget(self.add_event_button, 0, 3)
+        adder.addWidget(self.remove_event_button, 0, 3)
         # the extension's notice day sits under its date, the note beside it
         self.notified_label = QLabel(self.tr("告知申请人"), self)
         self.notified_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -206,7 +206,7 @@ class ApplicationEditor(RemembersSize, QDialog):
         adder.addWidget(self.notified_label, 1, 0)
         adder.addWidget(self.notified, 1, 1)
         adder.addWidget(self.event_note, 1, 2)
-        adder.addWidget(self.remove_event_button, 1, 3)
+        adder.addWidget(self.add_event_button, 1, 3)  # after every field of the event in Tab order
         adder.setColumnStretch(2, 1)
         timeline_layout.addLayout(adder)
 
